@@ -1,0 +1,1 @@
+"""Pizhu core: Qt-free library for repair, storage, extraction and export."""
