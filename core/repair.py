@@ -1,9 +1,138 @@
-"""Repair of scraped text (placeholder until the full algorithm lands)."""
+"""Repair of scraped Chinese text: pinyin glosses removed, byte-shifted GBK runs restored.
+
+`repair(raw)` returns `Repaired(clean, offsets, report)`. Intact stretches only
+lose their glosses; damaged clauses (core.repair_clause) are rebuilt from
+their bytes (core.repair_solve). Clean text keeps the article's script.
+Anything that cannot be rebuilt is marked U+FFFD and listed in the report.
+"""
 
 from __future__ import annotations
 
-from core.text import OffsetMap, Repaired
+from core import repair_lm as lm
+from core.repair_clause import byte_models, find_clauses
+from core.repair_gloss import GLOSS_RE, Gloss, match_gloss, match_trigger, strip_glosses
+from core.repair_solve import Context, Solution, solve
+from core.repair_tables import GLOSS_START_RE
+from core.text import OffsetMap, Repaired, looks_traditional
+
+CONTEXT = 8
+
+
+class _Builder:
+    """Collects clean characters and their raw spans, in raw order."""
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        self.parts: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.pending: int | None = None  # start of raw text dropped before any char
+        self.length = 0
+
+    def keep(self, a: int, b: int) -> None:
+        if a < b:
+            self.add(self.raw[a:b], [(i, i + 1) for i in range(a, b)])
+
+    def drop(self, a: int, b: int) -> None:
+        """Raw text with no clean character of its own joins the previous one."""
+        if self.ends:
+            self.ends[-1] = max(self.ends[-1], b)
+        elif self.pending is None:
+            self.pending = a
+
+    def add(self, text: str, spans: list[tuple[int, int]]) -> None:
+        if not text:
+            return
+        first = len(self.starts)
+        self.parts.append(text)
+        self.starts.extend(s for s, _ in spans)
+        self.ends.extend(e for _, e in spans)
+        if self.pending is not None:
+            self.starts[first] = self.pending
+            self.pending = None
+        self.length += len(text)
+
+    def tail(self) -> str:
+        return "".join(self.parts[-CONTEXT:])[-CONTEXT:]
+
+    def offsets(self) -> OffsetMap:
+        return OffsetMap(tuple(self.starts), tuple(self.ends), len(self.raw))
 
 
 def repair(raw: str) -> Repaired:
-    return Repaired(raw, OffsetMap.identity(len(raw)), {})
+    """Remove pinyin glosses and restore byte-shifted GBK runs (TEXT-DAMAGE.md)."""
+    report = {"glosses_removed": 0, "clauses_repaired": 0, "unrecoverable": [], "inferred": []}
+    if "?" not in raw and not GLOSS_START_RE.search(raw):
+        return Repaired(raw, OffsetMap.identity(len(raw)), report)
+    clauses = find_clauses(raw)
+    annotated: set[str] = set()
+    regions, pos = [], 0
+    for start, end in clauses + [(len(raw), len(raw))]:
+        regions.append((pos, start, strip_glosses(raw, pos, start, annotated)))
+        pos = end
+    out = _Builder(raw)
+    traditional = bool(clauses) and looks_traditional(raw)
+    for (a, b, glosses), clause in zip(regions, clauses + [None], strict=True):
+        _emit_intact(out, a, b, glosses)
+        report["glosses_removed"] += len(glosses)
+        if clause is not None:
+            ctx = Context(out.tail(), _after(raw, clause[1]), traditional, frozenset(annotated))
+            _emit_clause(out, clause, ctx, report)
+    return Repaired("".join(out.parts), out.offsets(), report)
+
+
+def _emit_intact(out: _Builder, a: int, b: int, glosses: list[Gloss]) -> None:
+    for gloss in glosses:
+        out.keep(a, gloss.start)
+        out.drop(gloss.start, gloss.end)
+        a = gloss.end
+    out.keep(a, b)
+
+
+def _after(raw: str, end: int) -> str:
+    return GLOSS_RE.sub("", raw[end : end + 3 * CONTEXT])[:CONTEXT]
+
+
+def _emit_clause(out: _Builder, clause: tuple[int, int], ctx: Context, report: dict) -> None:
+    start, end = clause
+    best: Solution | None = None
+    glosses = 0
+    for model in byte_models(out.raw, start, end):
+        found = solve(model, ctx)
+        if found is not None and (best is None or found.score > best.score):
+            best, glosses = found, sum(len(g) for g in model.glosses.values())
+    text, spans, damaged = _unrepaired(out.raw, start, end)
+    baseline = lm.score(ctx.before, text, ctx.after, ctx.traditional)
+    if best is not None and best.score > baseline:
+        report["clauses_repaired"] += 1
+        report["glosses_removed"] += glosses
+        report["inferred"].extend([out.length + i, out.length + i + 1] for i in best.guessed)
+        out.add(best.text, best.spans)
+        return
+    if damaged:  # a lost byte for sure: say so instead of leaving a plain '?'
+        text = text.replace("?", "\ufffd")
+        report["unrecoverable"].append([out.length, out.length + len(text)])
+    out.add(text, spans)
+
+
+def _unrepaired(raw: str, start: int, end: int) -> tuple[str, list[tuple[int, int]], bool]:
+    """The clause as it stands, glosses dropped; and whether a "?py)" proves damage."""
+    chars: list[str] = []
+    spans: list[tuple[int, int]] = []
+    damaged = False
+    pos = start
+    while pos < end:
+        trigger = match_trigger(raw, pos) if raw[pos] == "?" else None
+        gloss = match_gloss(raw, pos) if raw[pos] == "(" else None
+        if trigger and trigger[1] is not None and trigger[0] <= end:
+            chars.append("?")
+            spans.append((pos, trigger[0]))
+            damaged, pos = True, trigger[0]
+        elif gloss and gloss.end <= end and spans:
+            spans[-1] = (spans[-1][0], gloss.end)
+            pos = gloss.end
+        else:
+            chars.append(raw[pos])
+            spans.append((pos, pos + 1))
+            pos += 1
+    return "".join(chars), spans, damaged

@@ -1,0 +1,108 @@
+"""Pinyin glosses such as 經(jīng): recognising them and stripping them from intact text.
+
+A gloss is ASCII '(' + one pypinyin syllable + ')' (a later gloss may sit inside
+an earlier one: "(yōu(zī))"). It is removed only when its syllable is a reading
+of the GBK byte pair right before it in the byte stream: the character itself,
+or the tail of the previous character plus an ASCII letter (TEXT-DAMAGE.md 1).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core.repair_tables import (
+    PINYIN_LETTERS,
+    encode,
+    is_syllable,
+    is_trail,
+    pair_char,
+    pair_reads,
+)
+
+_L = PINYIN_LETTERS
+GLOSS_RE = re.compile(rf"\(([{_L}]+)(?:\(([{_L}]+)\)([{_L}]*))?\)")
+# A gloss whose '(' was eaten after an orphan byte, or the "。“" damage.
+TRIGGER_RE = re.compile(rf"\?(?:!|([{_L}]+)\))")
+
+
+@dataclass(frozen=True, slots=True)
+class Gloss:
+    start: int
+    end: int
+    reading: str
+
+
+def match_gloss(raw: str, pos: int) -> Gloss | None:
+    """The gloss opening at raw[pos] == '(' (nested inner gloss checked), or None."""
+    m = GLOSS_RE.match(raw, pos)
+    if not m:
+        return None
+    head, inner, tail = m.groups()
+    reading = head + (tail or "")
+    if not is_syllable(reading):
+        return None
+    if inner is not None:
+        # The inner gloss was inserted after a pair inside the outer gloss's own bytes.
+        pair = encode_text(head)[-2:]
+        if not (is_syllable(inner) and len(pair) == 2 and pair_reads(pair[0], pair[1], inner)):
+            return None
+    return Gloss(m.start(), m.end(), reading)
+
+
+def match_trigger(raw: str, pos: int) -> tuple[int, str | None] | None:
+    """At raw[pos] == '?': (end, reading) of "?py)", (end, None) of "?!", else None."""
+    m = TRIGGER_RE.match(raw, pos)
+    if not m:
+        return None
+    reading = m.group(1)
+    if reading is not None and not is_syllable(reading):
+        return None
+    return m.end(), reading
+
+
+def encode_text(text: str) -> bytes:
+    return b"".join(encode(c) for c in text)
+
+
+def pair_before(prev: str, prev2: str) -> tuple[int, int] | None:
+    """The GBK byte pair ending with character prev (prev2 is the character before it)."""
+    last = encode(prev)
+    if len(last) == 2:
+        return last[0], last[1]
+    if len(last) == 1 and is_trail(last[0]) and prev2:
+        before = encode(prev2)
+        if len(before) >= 2:
+            return before[-1], last[0]
+    return None
+
+
+def strip_glosses(raw: str, start: int, end: int, annotated: set[str]) -> list[Gloss]:
+    """Glosses to remove from the intact text raw[start:end]; adds glossed chars to annotated."""
+    removed: list[Gloss] = []
+    ends_at: dict[int, int] = {}  # end of a removed gloss -> its start
+
+    def kept_before(j: int) -> int:
+        while j in ends_at:
+            j = ends_at[j]
+        return j - 1
+
+    pos = start
+    while True:
+        pos = raw.find("(", pos, end)
+        if pos < 0:
+            return removed
+        gloss = match_gloss(raw, pos)
+        if gloss is None or gloss.end > end:
+            pos += 1
+            continue
+        k1 = kept_before(pos)
+        k2 = kept_before(k1) if k1 >= 0 else -1
+        pair = pair_before(raw[k1], raw[k2] if k2 >= 0 else "") if k1 >= 0 else None
+        if pair and pair_reads(pair[0], pair[1], gloss.reading):
+            removed.append(gloss)
+            ends_at[gloss.end] = gloss.start
+            annotated.add(pair_char(*pair))
+            pos = gloss.end
+        else:
+            pos += 1

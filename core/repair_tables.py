@@ -1,0 +1,142 @@
+"""Lookup tables for the text repair: GBK byte pairs, pinyin readings, script tests.
+
+Everything is built lazily on first use, so importing the repair costs nothing
+for text that turns out to be clean (TEXT-DAMAGE.md, section 3, fast path).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Letters pypinyin writes in TONE style (checked against pypinyin in the tests).
+PINYIN_LETTERS = "a-zàáèéêìíòóùúüāēěīńňōūǎǐǒǔǘǚǜǹḿếề\u0300\u0304\u030c"
+SYLLABLE_RE = re.compile(f"[{PINYIN_LETTERS}]+")
+# A '(' that opens something pinyin-like: the only thing worth a closer look.
+GLOSS_START_RE = re.compile(f"\\([{PINYIN_LETTERS}]")
+
+LEAD_BYTES = range(0x81, 0xFF)
+
+
+def is_trail(byte: int) -> bool:
+    """True for a byte that can end a two-byte GBK/GB18030 character."""
+    return 0x40 <= byte <= 0xFE and byte != 0x7F
+
+
+def is_pua(ch: str) -> bool:
+    return "\ue000" <= ch <= "\uf8ff"
+
+
+@lru_cache(maxsize=None)
+def pair_char(lead: int, trail: int) -> str | None:
+    """The character GB18030 gives the byte pair, or None when it is no pair."""
+    if not (0x81 <= lead <= 0xFE and is_trail(trail)):
+        return None
+    return bytes((lead, trail)).decode("gb18030")
+
+
+@lru_cache(maxsize=1)
+def _pinyin_dict() -> dict[int, str]:
+    from pypinyin import pinyin_dict
+
+    return pinyin_dict.pinyin_dict
+
+
+@lru_cache(maxsize=None)
+def readings(ch: str) -> tuple[str, ...]:
+    """pypinyin's readings of one character, its default reading first."""
+    if len(ch) != 1:
+        return ()
+    value = _pinyin_dict().get(ord(ch))
+    return tuple(value.split(",")) if value else ()
+
+
+def default_reading(ch: str) -> str | None:
+    found = readings(ch)
+    return found[0] if found else None
+
+
+@lru_cache(maxsize=1)
+def syllables() -> frozenset[str]:
+    """Every syllable pypinyin can write, with or without tone mark."""
+    return frozenset(r for v in _pinyin_dict().values() for r in v.split(","))
+
+
+def is_syllable(text: str) -> bool:
+    return text in syllables()
+
+
+@lru_cache(maxsize=1)
+def _pairs_by_reading() -> dict[str, tuple[tuple[int, int], ...]]:
+    """Default reading -> every GBK byte pair whose character has it."""
+    table: dict[str, list[tuple[int, int]]] = {}
+    for lead in LEAD_BYTES:
+        for trail in range(0x40, 0xFF):
+            ch = pair_char(lead, trail)
+            reading = default_reading(ch) if ch else None
+            if reading:
+                table.setdefault(reading, []).append((lead, trail))
+    return {k: tuple(v) for k, v in table.items()}
+
+
+@lru_cache(maxsize=None)
+def _pairs_any_reading(reading: str) -> tuple[tuple[int, int], ...]:
+    """Pairs for which reading is any (not only the default) reading."""
+    out = []
+    for lead in LEAD_BYTES:
+        for trail in range(0x40, 0xFF):
+            ch = pair_char(lead, trail)
+            if ch and reading in readings(ch):
+                out.append((lead, trail))
+    return tuple(out)
+
+
+def pairs_reading(reading: str) -> tuple[tuple[int, int], ...]:
+    """Byte pairs read `reading`: default readings first, any reading as fallback."""
+    found = _pairs_by_reading().get(reading)
+    return found if found else _pairs_any_reading(reading)
+
+
+def pair_reads(lead: int, trail: int, reading: str) -> bool:
+    ch = pair_char(lead, trail)
+    return ch is not None and reading in readings(ch)
+
+
+@lru_cache(maxsize=None)
+def encode(ch: str) -> bytes:
+    """GB18030 bytes of one character (lossless, PUA included)."""
+    return ch.encode("gb18030")
+
+
+@lru_cache(maxsize=1)
+def _converters():
+    import opencc
+
+    return opencc.OpenCC("tw2s"), opencc.OpenCC("s2t")
+
+
+@lru_cache(maxsize=None)
+def to_simplified(ch: str) -> str:
+    """One character in simplified script (the LM's dictionary is simplified)."""
+    out = _converters()[0].convert(ch)
+    return out if len(out) == 1 else ch
+
+
+@lru_cache(maxsize=None)
+def is_simplified_only(ch: str) -> bool:
+    """A simplified form that a traditional article would not contain."""
+    t2s, s2t = _converters()
+    return t2s.convert(ch) == ch and s2t.convert(ch) != ch
+
+
+@lru_cache(maxsize=1)
+def traditional_gbk_chars() -> tuple[str, ...]:
+    """GBK characters whose simplified form differs: what an annotator glosses."""
+    t2s = _converters()[0]
+    out = []
+    for lead in LEAD_BYTES:
+        for trail in range(0x40, 0xFF):
+            ch = pair_char(lead, trail)
+            if ch and not is_pua(ch) and default_reading(ch) and t2s.convert(ch) != ch:
+                out.append(ch)
+    return tuple(sorted(set(out)))
