@@ -1,0 +1,133 @@
+"""Undo commands for fact edits: add, delete, set one slot, accept or reject.
+
+Each command keeps ids and `Fact` snapshots (never widgets), calls one
+core.operations function, and announces the change with
+`session.article_changed`. As in gui/undo.py, a refused edit (UserError) marks
+the command obsolete, so QUndoStack drops it, and `session.report_error` says
+why; `command.ok` tells the caller whether it went through:
+
+    command = SetFactSlotCommand(session, fact_id, "amount", SlotValue(entity=7))
+    session.push(command)
+    if command.ok: ...
+
+Undo writes the snapshot back with `restore_fact` (same id), so redo and undo
+can alternate freely.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from core import operations as ops
+from core.errors import UserError
+from core.model import Fact, FactType, SlotValue, Status
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FactUndo", text)
+
+
+class _FactCommand(QUndoCommand):
+    """Runs `_apply` on redo and `_revert` on undo, then announces the change."""
+
+    def __init__(self, session, article_id: int, text: str) -> None:
+        super().__init__(text)
+        self.session = session
+        self.article_id = article_id
+        self.ok = False
+
+    @property
+    def _who(self) -> str:
+        return self.session.annotator
+
+    def _apply(self) -> None:
+        raise NotImplementedError
+
+    def _revert(self) -> None:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        try:
+            self._apply()
+        except UserError as exc:
+            self.setObsolete(True)
+            report = getattr(self.session, "report_error", None)
+            if report:
+                report(str(exc))
+            return
+        self.ok = True
+        self.session.article_changed.emit(self.article_id)
+
+    def undo(self) -> None:
+        self._revert()
+        self.session.article_changed.emit(self.article_id)
+
+
+class AddFactCommand(_FactCommand):
+    def __init__(self, session, article_id: int, fact_type: FactType,
+                 slots: dict[str, SlotValue] | None = None, status: Status = Status.MANUAL) -> None:
+        self.fact_type, self.slots, self.status = FactType(fact_type), dict(slots or {}), status
+        self.fact_id: int | None = None
+        self._snapshot: Fact | None = None
+        super().__init__(session, article_id, _tr("Add fact"))
+
+    def _apply(self) -> None:
+        store = self.session.store
+        if self._snapshot is None:
+            self.fact_id = ops.add_fact(store, self.article_id, self.fact_type, self.slots,
+                                        annotator=self._who, status=self.status)
+        else:  # redo after undo: the same fact, same id
+            ops.restore_fact(store, self._snapshot, annotator=self._who)
+
+    def _revert(self) -> None:
+        self._snapshot = ops.delete_fact(self.session.store, self.fact_id, annotator=self._who)
+
+
+class DeleteFactCommand(_FactCommand):
+    def __init__(self, session, fact_id: int) -> None:
+        self.fact_id = fact_id
+        self._snapshot: Fact | None = None
+        super().__init__(session, session.store.fact(fact_id).article_id, _tr("Delete fact"))
+
+    def _apply(self) -> None:
+        self._snapshot = ops.delete_fact(self.session.store, self.fact_id, annotator=self._who)
+
+    def _revert(self) -> None:
+        ops.restore_fact(self.session.store, self._snapshot, annotator=self._who)
+
+
+class SetFactSlotCommand(_FactCommand):
+    """Fill, change or clear (slot=None) one slot; the fact becomes human-owned."""
+
+    def __init__(self, session, fact_id: int, role: str, slot: SlotValue | None) -> None:
+        self.fact_id, self.role, self.slot = fact_id, role, slot
+        self._snapshot: Fact | None = None
+        article_id = session.store.fact(fact_id).article_id
+        super().__init__(session, article_id, _tr("Edit slot “%1”").replace("%1", role))
+
+    def _apply(self) -> None:
+        self._snapshot = ops.set_fact_slot(self.session.store, self.fact_id, self.role, self.slot,
+                                           annotator=self._who)
+
+    def _revert(self) -> None:
+        ops.restore_fact(self.session.store, self._snapshot, annotator=self._who)
+
+
+class SetFactStatusCommand(_FactCommand):
+    """Accept or reject facts of one article in one step."""
+
+    def __init__(self, session, fact_ids: list[int], status: Status) -> None:
+        self.fact_ids, self.status = list(fact_ids), Status(status)
+        self._snapshots: list[Fact] = []
+        article_id = session.store.fact(self.fact_ids[0]).article_id
+        text = _tr("Accept facts") if status is Status.ACCEPTED else _tr("Reject facts")
+        super().__init__(session, article_id, text)
+
+    def _apply(self) -> None:
+        self._snapshots = ops.set_fact_status(self.session.store, self.fact_ids, self.status,
+                                              annotator=self._who)
+
+    def _revert(self) -> None:
+        for snapshot in self._snapshots:
+            ops.restore_fact(self.session.store, snapshot, annotator=self._who)
