@@ -80,29 +80,27 @@ def _insert_entities(conn, article_id, analysis, text, kept, rejected, source, r
     return index_to_id
 
 
-def _fact_key(store, fact_type, slots: dict) -> tuple:
-    """What makes two facts the same decision: type and each slot's text."""
-    parts = []
-    for role, slot in sorted(slots.items()):
-        if slot.entity is not None:
-            parts.append((role, store.conn.execute(
-                "SELECT text FROM entities WHERE id = ?", (slot.entity,)).fetchone()[0]))
-        else:
-            parts.append((role, slot.literal))
-    return (str(fact_type), tuple(parts))
+def _fact_key(fact_type, slots: dict) -> tuple:
+    """What makes two facts the same decision: type and its required slots' entities or texts.
+
+    Entities that a stored fact points at survive a re-run and keep their ids,
+    so an engine proposal over the same mention maps onto the same key.
+    """
+    required = REQUIRED_SLOTS[fact_type]
+    return (str(fact_type), tuple((r, slots[r].entity, slots[r].literal) for r in required if r in slots))
 
 
 def _insert_facts(store, conn, article_id, analysis, index_to_id, source, result) -> None:
     from core.model import SlotValue
     from core.store import now
 
-    decided = {_fact_key(store, f.type, f.slots) for f in store.facts(article_id)}
+    decided = {_fact_key(f.type, f.slots) for f in store.facts(article_id)}
     stamp = now()
     for proposal in analysis.facts:
         slots = _resolve(proposal, index_to_id, SlotValue)
         if slots is None:
             continue
-        key = _fact_key(store, proposal.type, slots)
+        key = _fact_key(proposal.type, slots)
         if key in decided:
             continue
         decided.add(key)

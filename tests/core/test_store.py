@@ -1,0 +1,124 @@
+"""The store: schema guarantees, WAL, refusals, search."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from core.errors import SchemaTooNew, UserError
+from core.model import Label
+from core.store import NewArticle, Store
+from core.text import OffsetMap
+
+
+def article(text: str, title: str = "t") -> NewArticle:
+    return NewArticle(title, text, text, OffsetMap.identity(len(text)), "simplified")
+
+
+def test_new_database_is_wal_with_foreign_keys(fresh_store):
+    assert fresh_store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert fresh_store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert fresh_store.conn.execute("SELECT version FROM migrations").fetchall() == [(1,)]
+
+
+def test_duplicate_articles_are_skipped(fresh_store):
+    added, dups = fresh_store.add_articles([article("同一篇文章。"), article("同一篇文章。", "again")])
+    assert len(added) == 1 and [d.title for d in dups] == ["again"]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "text"),
+    [(0, 2, "不对"), (-1, 1, "德"), (3, 9, "经开区很好吗"), (2, 2, "")],
+)
+def test_spans_that_do_not_match_the_text_are_refused(fresh_store, start, end, text):
+    [aid], _ = fresh_store.add_articles([article("德州经开区")])
+    with pytest.raises(sqlite3.IntegrityError):
+        fresh_store.conn.execute(
+            "INSERT INTO entities (article_id, start, end, label, text, text_s, source, status,"
+            " created_at, updated_at) VALUES (?,?,?,?,?,?,'x','manual','','')",
+            (aid, start, end, "LOC", text, text),
+        )
+    assert fresh_store.entities(aid) == []
+
+
+def test_unknown_label_is_refused_by_the_schema(fresh_store):
+    [aid], _ = fresh_store.add_articles([article("德州经开区")])
+    with pytest.raises(sqlite3.IntegrityError):
+        fresh_store.conn.execute(
+            "INSERT INTO entities (article_id, start, end, label, text, text_s, source, status,"
+            " created_at, updated_at) VALUES (?,0,2,'CITY','德州','德州','x','manual','','')",
+            (aid,),
+        )
+
+
+def test_search_finds_simplified_words_in_traditional_text(fresh_store):
+    text = "美麗經開區打造德州高質量發展增長極"
+    fresh_store.add_articles([NewArticle("t", text, text, OffsetMap.identity(len(text)), "traditional")])
+    fresh_store.add_articles([article("山东省济南市")])
+    assert fresh_store.article_ids(query="经开区") == [1]
+    assert fresh_store.article_ids(query="經開區") == [1]
+    assert fresh_store.article_ids(query="济南") == [2]  # two characters: scan, not trigram
+    assert fresh_store.article_ids(query="上海市") == []
+
+
+def test_a_title_that_is_sql_is_just_text(fresh_store):
+    title = "'); DROP TABLE articles;--"
+    [aid], _ = fresh_store.add_articles([article("正文。", title)])
+    assert fresh_store.article(aid).title == title
+    assert fresh_store.article_ids(query=title) == [aid]  # found as words, not run
+    assert fresh_store.article_count() == 1
+
+
+def test_newer_schema_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "new.db"
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(SchemaTooNew, match="newer than this Pizhu supports"):
+        Store(path)
+    assert path.read_bytes() == before
+
+
+def test_a_file_that_is_not_sqlite_is_refused_and_not_changed(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"just some notes, not a database")
+    with pytest.raises(UserError, match="not an SQLite file"):
+        Store(path)
+    assert path.read_bytes() == b"just some notes, not a database"
+
+
+@pytest.mark.parametrize("how", ["file mode", "asked"])
+def test_a_read_only_database_opens_read_only(tmp_path, how):
+    import os
+
+    path = tmp_path / "ro.db"
+    with Store(path) as store:
+        store.add_articles([article("德州经开区。")])
+    if how == "file mode" and os.geteuid() == 0:
+        pytest.skip("root can write a file whatever its mode")
+    path.chmod(0o444)
+    try:
+        with Store(path, readonly=True if how == "asked" else None) as store:
+            assert store.readonly
+            assert store.article_count() == 1
+            with pytest.raises(UserError, match="read-only"):
+                store.ensure_annotator("me")
+    finally:
+        path.chmod(0o644)
+
+
+def test_lexicon_and_rejections_come_from_human_decisions(seeded_store):
+    from core import operations as ops
+    from core.model import Status
+
+    text = seeded_store.article_text(1)
+    start = text.index("德州")
+    ops.add_entity(seeded_store, 1, start, start + 2, Label.LOC, annotator="me")
+    edit = ops.add_entity(seeded_store, 1, 0, 2, Label.PERSON, annotator="me")
+    ops.set_entity_status(seeded_store, [edit.entity_id], Status.REJECTED, annotator="me")
+    assert ("德州", Label.LOC) in seeded_store.lexicon()
+    assert ("PERSON", "美丽") in seeded_store.rejected_keys()
