@@ -24,7 +24,6 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "train": ("core.commands.train", "train the name tagger from MSRA data"),
     "retrain": ("core.commands.retrain", "retrain the tagger with a database's human annotations"),
     "export": ("core.commands.export", "export the annotated dataset"),
-    "self-test": ("core.commands.self_test", "run the end-to-end self-test"),
 }
 
 
