@@ -11,7 +11,16 @@ import pytest
 from core import export as ex
 from core import operations as ops
 from core.errors import UserError
-from core.model import Analysis, ArticleStatus, FactProposal, FactType, Label, SlotValue, Span, Status
+from core.model import (
+    Analysis,
+    ArticleStatus,
+    FactProposal,
+    FactType,
+    Label,
+    SlotValue,
+    Span,
+    Status,
+)
 from core.store import NewArticle, Store
 from core.text import OffsetMap, repair
 
