@@ -24,10 +24,6 @@ from core.errors import UserError
 from core.model import Fact, FactType, SlotValue, Status
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FactUndo", text)
-
-
 class _FactCommand(QUndoCommand):
     """Runs `_apply` on redo and `_revert` on undo, then announces the change."""
 
@@ -70,7 +66,7 @@ class AddFactCommand(_FactCommand):
         self.fact_type, self.slots, self.status = FactType(fact_type), dict(slots or {}), status
         self.fact_id: int | None = None
         self._snapshot: Fact | None = None
-        super().__init__(session, article_id, _tr("Add fact"))
+        super().__init__(session, article_id, QCoreApplication.translate("FactUndo", "Add fact"))
 
     def _apply(self) -> None:
         store = self.session.store
@@ -88,7 +84,8 @@ class DeleteFactCommand(_FactCommand):
     def __init__(self, session, fact_id: int) -> None:
         self.fact_id = fact_id
         self._snapshot: Fact | None = None
-        super().__init__(session, session.store.fact(fact_id).article_id, _tr("Delete fact"))
+        text = QCoreApplication.translate("FactUndo", "Delete fact")
+        super().__init__(session, session.store.fact(fact_id).article_id, text)
 
     def _apply(self) -> None:
         self._snapshot = ops.delete_fact(self.session.store, self.fact_id, annotator=self._who)
@@ -104,7 +101,8 @@ class SetFactSlotCommand(_FactCommand):
         self.fact_id, self.role, self.slot = fact_id, role, slot
         self._snapshot: Fact | None = None
         article_id = session.store.fact(fact_id).article_id
-        super().__init__(session, article_id, _tr("Edit slot “%1”").replace("%1", role))
+        text = QCoreApplication.translate("FactUndo", "Edit slot “%1”").replace("%1", role)
+        super().__init__(session, article_id, text)
 
     def _apply(self) -> None:
         self._snapshot = ops.set_fact_slot(self.session.store, self.fact_id, self.role, self.slot,
@@ -121,7 +119,10 @@ class SetFactStatusCommand(_FactCommand):
         self.fact_ids, self.status = list(fact_ids), Status(status)
         self._snapshots: list[Fact] = []
         article_id = session.store.fact(self.fact_ids[0]).article_id
-        text = _tr("Accept facts") if status is Status.ACCEPTED else _tr("Reject facts")
+        if status is Status.ACCEPTED:
+            text = QCoreApplication.translate("FactUndo", "Accept facts")
+        else:
+            text = QCoreApplication.translate("FactUndo", "Reject facts")
         super().__init__(session, article_id, text)
 
     def _apply(self) -> None:

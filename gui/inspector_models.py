@@ -7,6 +7,7 @@ the truth. `FactTableModel.setData` is how a slot gets edited: it pushes a
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP as N
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
@@ -26,6 +27,15 @@ LITERAL_ROLE = Qt.ItemDataRole.UserRole + 3  # True when a slot takes a literal
 STATUS_COLORS = {Status.SUGGESTED: "#8a6d00", Status.ACCEPTED: "#1b7a32",
                  Status.REJECTED: "#9a9a9a", Status.MANUAL: "#1f4e9c"}
 EVENT_ACTIONS = ("签约", "开工", "奠基", "落户", "续约", "立项", "完工", "投产")
+# Words that come from data, marked so lupdate lists them in the .ts file.
+TERMS = (
+    N("Status", "suggested"), N("Status", "accepted"), N("Status", "rejected"),
+    N("Status", "manual"), N("FactType", "investment"), N("FactType", "position"),
+    N("FactType", "metric"), N("FactType", "event"), N("Slot", "investor"), N("Slot", "amount"),
+    N("Slot", "project"), N("Slot", "date"), N("Slot", "person"), N("Slot", "title"),
+    N("Slot", "org"), N("Slot", "indicator"), N("Slot", "value"), N("Slot", "subject"),
+    N("Slot", "period"), N("Slot", "action"), N("Slot", "place"),
+)
 _ROOT = QModelIndex()  # the invisible root, as a default argument
 _GROUP = 0  # internalId of a label row; entity rows carry their label's row + 1
 
@@ -33,7 +43,7 @@ _GROUP = 0  # internalId of a label row; entity rows carry their label's row + 1
 class EntityTreeModel(QAbstractItemModel):
     """Label rows (with counts) whose children are that label's entities."""
 
-    HEADERS = ("Entity", "Status")
+    HEADERS = (N("EntityTreeModel", "Entity"), N("EntityTreeModel", "Status"))
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -113,7 +123,7 @@ def _status_text(status: Status) -> str:
 class FactTableModel(QAbstractTableModel):
     """One row per fact id: type, status, then its slots in FACT_SLOTS order."""
 
-    FIXED = ("Type", "Status")
+    FIXED = (N("FactTableModel", "Type"), N("FactTableModel", "Status"))
     MAX_SLOTS = max(len(slots) for slots in FACT_SLOTS.values())
 
     def __init__(self, session, parent=None) -> None:
