@@ -27,10 +27,47 @@ import xml.etree.ElementTree as ET
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 LANGUAGES = ("auto", "zh_CN", "en")
 _installed: list[QTranslator] = []
+
+# Words that come from data, marked so lupdate lists them in the .ts file.
+TERMS = (
+    QT_TRANSLATE_NOOP("Status", "suggested"),
+    QT_TRANSLATE_NOOP("Status", "accepted"),
+    QT_TRANSLATE_NOOP("Status", "rejected"),
+    QT_TRANSLATE_NOOP("Status", "manual"),
+    QT_TRANSLATE_NOOP("FactType", "investment"),
+    QT_TRANSLATE_NOOP("FactType", "position"),
+    QT_TRANSLATE_NOOP("FactType", "metric"),
+    QT_TRANSLATE_NOOP("FactType", "event"),
+    QT_TRANSLATE_NOOP("Slot", "investor"),
+    QT_TRANSLATE_NOOP("Slot", "amount"),
+    QT_TRANSLATE_NOOP("Slot", "project"),
+    QT_TRANSLATE_NOOP("Slot", "date"),
+    QT_TRANSLATE_NOOP("Slot", "person"),
+    QT_TRANSLATE_NOOP("Slot", "title"),
+    QT_TRANSLATE_NOOP("Slot", "org"),
+    QT_TRANSLATE_NOOP("Slot", "indicator"),
+    QT_TRANSLATE_NOOP("Slot", "value"),
+    QT_TRANSLATE_NOOP("Slot", "subject"),
+    QT_TRANSLATE_NOOP("Slot", "period"),
+    QT_TRANSLATE_NOOP("Slot", "action"),
+    QT_TRANSLATE_NOOP("Slot", "place"),
+)
+
+
+def status_text(status) -> str:
+    return QCoreApplication.translate("Status", str(status))
+
+
+def fact_type_text(fact_type) -> str:
+    return QCoreApplication.translate("FactType", str(fact_type))
+
+
+def slot_text(role: str) -> str:
+    return QCoreApplication.translate("Slot", role)
 
 
 def ts_path(language: str = "zh_CN") -> Path:

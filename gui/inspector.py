@@ -8,7 +8,7 @@ whenever `session.article_changed` names the article it shows.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from core.model import FactType, Status
 from gui.fact_undo import AddFactCommand, DeleteFactCommand, SetFactStatusCommand
+from gui.i18n import fact_type_text
 from gui.inspector_models import (
     CHOICES_ROLE,
     EntityTreeModel,
@@ -122,7 +123,7 @@ class Inspector(QWidget):
         self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.add_button)
         for fact_type in FactType:
-            action = menu.addAction(_fact_type_text(fact_type))
+            action = menu.addAction(fact_type_text(fact_type))
             action.triggered.connect(lambda _=False, t=fact_type: self.add_fact(t))
         self.add_button.setMenu(menu)
         self.accept_button = QToolButton(text=self.tr("Accept"))
@@ -200,6 +201,3 @@ class Inspector(QWidget):
         self.session.push(command)
         return command if command.ok else None
 
-
-def _fact_type_text(fact_type: FactType) -> str:
-    return QCoreApplication.translate("FactType", fact_type.value)

@@ -7,11 +7,10 @@ the truth. `FactTableModel.setData` is how a slot gets edited: it pushes a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as N
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     Qt,
 )
@@ -19,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from core.model import FACT_SLOTS, REQUIRED_SLOTS, Entity, Fact, SlotValue, Status
 from gui.fact_undo import SetFactSlotCommand
+from gui.i18n import fact_type_text, slot_text, status_text
 from gui.settings import default_labels
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # entity or fact id of a row
@@ -27,15 +27,6 @@ LITERAL_ROLE = Qt.ItemDataRole.UserRole + 3  # True when a slot takes a literal
 STATUS_COLORS = {Status.SUGGESTED: "#8a6d00", Status.ACCEPTED: "#1b7a32",
                  Status.REJECTED: "#9a9a9a", Status.MANUAL: "#1f4e9c"}
 EVENT_ACTIONS = ("签约", "开工", "奠基", "落户", "续约", "立项", "完工", "投产")
-# Words that come from data, marked so lupdate lists them in the .ts file.
-TERMS = (
-    N("Status", "suggested"), N("Status", "accepted"), N("Status", "rejected"),
-    N("Status", "manual"), N("FactType", "investment"), N("FactType", "position"),
-    N("FactType", "metric"), N("FactType", "event"), N("Slot", "investor"), N("Slot", "amount"),
-    N("Slot", "project"), N("Slot", "date"), N("Slot", "person"), N("Slot", "title"),
-    N("Slot", "org"), N("Slot", "indicator"), N("Slot", "value"), N("Slot", "subject"),
-    N("Slot", "period"), N("Slot", "action"), N("Slot", "place"),
-)
 _ROOT = QModelIndex()  # the invisible root, as a default argument
 _GROUP = 0  # internalId of a label row; entity rows carry their label's row + 1
 
@@ -43,7 +34,8 @@ _GROUP = 0  # internalId of a label row; entity rows carry their label's row + 1
 class EntityTreeModel(QAbstractItemModel):
     """Label rows (with counts) whose children are that label's entities."""
 
-    HEADERS = (N("EntityTreeModel", "Entity"), N("EntityTreeModel", "Status"))
+    HEADERS = (QT_TRANSLATE_NOOP("EntityTreeModel", "Entity"),
+               QT_TRANSLATE_NOOP("EntityTreeModel", "Status"))
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -97,7 +89,7 @@ class EntityTreeModel(QAbstractItemModel):
         if entity is None:
             return self._group_data(index, role)
         if role == Qt.ItemDataRole.DisplayRole:
-            return entity.text if index.column() == 0 else _status_text(entity.status)
+            return entity.text if index.column() == 0 else status_text(entity.status)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1:
             return QBrush(QColor(STATUS_COLORS[entity.status]))
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -116,14 +108,11 @@ class EntityTreeModel(QAbstractItemModel):
         return None
 
 
-def _status_text(status: Status) -> str:
-    return QCoreApplication.translate("Status", status.value)
-
-
 class FactTableModel(QAbstractTableModel):
     """One row per fact id: type, status, then its slots in FACT_SLOTS order."""
 
-    FIXED = (N("FactTableModel", "Type"), N("FactTableModel", "Status"))
+    FIXED = (QT_TRANSLATE_NOOP("FactTableModel", "Type"),
+             QT_TRANSLATE_NOOP("FactTableModel", "Status"))
     MAX_SLOTS = max(len(slots) for slots in FACT_SLOTS.values())
 
     def __init__(self, session, parent=None) -> None:
@@ -195,8 +184,8 @@ class FactTableModel(QAbstractTableModel):
     def _fixed_data(self, fact: Fact, column: int, role):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return _translate_fact_type(fact.type)
-            return _status_text(fact.status)
+                return fact_type_text(fact.type)
+            return status_text(fact.status)
         if role == Qt.ItemDataRole.ForegroundRole and column == 1:
             return QBrush(QColor(STATUS_COLORS[fact.status]))
         return None
@@ -204,7 +193,7 @@ class FactTableModel(QAbstractTableModel):
     def _slot_data(self, fact: Fact, slot_role: str, role):
         slot = fact.slots.get(slot_role)
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{_translate_slot(slot_role)}: {self.slot_text(slot) or '—'}"
+            return f"{slot_text(slot_role)}: {self.slot_text(slot) or '—'}"
         if role == Qt.ItemDataRole.EditRole:
             return self.slot_text(slot)
         if role == Qt.ItemDataRole.ForegroundRole and slot is None:
@@ -259,11 +248,3 @@ def _as_slot(value) -> SlotValue | None:
         return SlotValue(entity=value)
     text = str(value).strip()
     return SlotValue(literal=text) if text else None
-
-
-def _translate_fact_type(fact_type) -> str:
-    return QCoreApplication.translate("FactType", fact_type.value)
-
-
-def _translate_slot(role: str) -> str:
-    return QCoreApplication.translate("Slot", role)

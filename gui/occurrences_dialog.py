@@ -9,8 +9,7 @@ made and puts back the engine suggestions they displaced.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as N
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QUndoCommand
 from PySide6.QtWidgets import (
     QDialog,
@@ -84,8 +83,10 @@ class LabelOccurrencesCommand(QUndoCommand):
 class OccurrenceModel(QAbstractTableModel):
     """One checkable row per occurrence: article, left context, the text, right context."""
 
-    HEADERS = (N("OccurrenceModel", "Article"), N("OccurrenceModel", "Before"),
-               N("OccurrenceModel", "Text"), N("OccurrenceModel", "After"))
+    HEADERS = (QT_TRANSLATE_NOOP("OccurrenceModel", "Article"),
+               QT_TRANSLATE_NOOP("OccurrenceModel", "Before"),
+               QT_TRANSLATE_NOOP("OccurrenceModel", "Text"),
+               QT_TRANSLATE_NOOP("OccurrenceModel", "After"))
 
     def __init__(self, store, text: str, label: Label, parent=None) -> None:
         super().__init__(parent)
