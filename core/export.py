@@ -54,6 +54,10 @@ def _target(path: Path, kind: str) -> Path:
         raise UserError(f"{path} is a folder; give a file name")
     if kind == "folder" and path.exists() and not path.is_dir():
         raise UserError(f"{path} is a file; this format writes a folder")
+    if kind == "folder" and path.is_dir() and any(path.iterdir()) \
+            and not (path / "annotation.conf").exists():
+        # The folder is replaced whole: never one that is not an earlier export.
+        raise UserError(f"folder {path} holds other files; give a new or empty folder")
     return path
 
 

@@ -32,33 +32,38 @@ def read(path, report):
 def _doc(ann: Path, text: str, lines, report) -> ImportedDoc:
     title = ann.stem.partition("_")[2] or ann.stem
     doc = ImportedDoc(ann.name, title, text)
-    spans, statuses, values, events = {}, {}, {}, []
+    parsed = {"T": {}, "A": {}, "#": {}, "E": []}
     for n, line in lines:
-        ident, _, rest = line.partition("\t")
         try:
-            kind = ident[:1]
-            if kind == "T":
-                spans[ident] = _textbound(rest, text)
-            elif kind == "A":
-                _, target, *value = rest.split()
-                statuses[target] = value[0] if value else "manual"
-            elif kind == "#":
-                target = rest.partition("\t")[0].split()[1]
-                values[target] = _json(rest.partition("\t")[2])
-            elif kind == "E":
-                events.append((ident, rest.split()))
+            _parse_line(line, text, parsed)
         except (ValueError, IndexError):
             report.problem(f"{ann.name} line {n}", f"cannot read {line!r}")
+    spans, statuses, values = parsed["T"], parsed["A"], parsed["#"]
     types = {t.value for t in FactType}
     for tid, (label, start, end, field) in spans.items():
         if label not in types:
             doc.entities.append(ImpEntity(tid, start, end, label, _status(statuses.get(tid)),
                                           field, values.get(tid)))
-    for eid, args in events:
+    for eid, args in parsed["E"]:
         fact = _fact(args, spans, text, _status(statuses.get(eid)))
         if fact is not None:
             doc.facts.append(fact)
     return doc
+
+
+def _parse_line(line: str, text: str, parsed: dict) -> None:
+    ident, _, rest = line.partition("\t")
+    kind = ident[:1]
+    if kind == "T":
+        parsed["T"][ident] = _textbound(rest, text)
+    elif kind == "A":
+        _, target, *value = rest.split()
+        parsed["A"][target] = value[0] if value else "manual"
+    elif kind == "#":
+        head, _, note = rest.partition("\t")
+        parsed["#"][head.split()[1]] = _json(note)
+    elif kind == "E":
+        parsed["E"].append((ident, rest.split()))
 
 
 def _textbound(rest: str, text: str) -> tuple:

@@ -112,6 +112,18 @@ def test_brat_names_stay_inside_the_folder(store, tmp_path):
     assert (out / "00003_x.txt").exists() and (out / "00003_x.ann").exists()
 
 
+def test_brat_never_replaces_a_folder_of_other_files(store, tmp_path):
+    keep = tmp_path / "mine"
+    keep.mkdir()
+    (keep / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(UserError, match="holds other files"):
+        ex.export(store, "brat", keep)
+    assert [p.name for p in keep.iterdir()] == ["notes.txt"]
+    ex.export(store, "brat", tmp_path / "b")
+    ex.export(store, "brat", tmp_path / "b")  # an earlier export is replaced whole
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b", "mine"]
+
+
 def test_brat_ann_lines(store, tmp_path):
     ex.export(store, "brat", tmp_path / "b")
     ann = (tmp_path / "b" / "00003_x.ann").read_text(encoding="utf-8").splitlines()
