@@ -30,8 +30,16 @@ class _Builder:
         self.length = 0
 
     def keep(self, a: int, b: int) -> None:
-        if a < b:
-            self.add(self.raw[a:b], [(i, i + 1) for i in range(a, b)])
+        """raw[a:b] is clean as it stands."""
+        if a >= b:
+            return
+        first = len(self.starts)
+        self.parts.append(self.raw[a:b])
+        self.starts.extend(range(a, b))
+        self.ends.extend(range(a + 1, b + 1))
+        if self.pending is not None:
+            self.starts[first], self.pending = self.pending, None
+        self.length += b - a
 
     def drop(self, a: int, b: int) -> None:
         """Raw text with no clean character of its own joins the previous one."""
@@ -90,7 +98,9 @@ def _emit_intact(out: _Builder, a: int, b: int, glosses: list[Gloss]) -> None:
 
 
 def _after(raw: str, end: int) -> str:
-    return GLOSS_RE.sub("", raw[end : end + 3 * CONTEXT])[:CONTEXT]
+    """Intact text after a clause, up to the next damage, glosses dropped."""
+    text = GLOSS_RE.sub("", raw[end : end + 3 * CONTEXT])
+    return text.split("?", 1)[0][:CONTEXT]
 
 
 def _emit_clause(out: _Builder, clause: tuple[int, int], ctx: Context, report: dict) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from core.repair_tables import (
     PINYIN_LETTERS,
@@ -23,7 +24,7 @@ from core.repair_tables import (
 _L = PINYIN_LETTERS
 GLOSS_RE = re.compile(rf"\(([{_L}]+)(?:\(([{_L}]+)\)([{_L}]*))?\)")
 # A gloss whose '(' was eaten after an orphan byte, or the "。“" damage.
-TRIGGER_RE = re.compile(rf"\?(?:!|([{_L}]+)\))")
+TRIGGER_RE = re.compile(rf"\?(?:!|([{_L}]+)(?:\(([{_L}]+)\)([{_L}]*))?\))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,21 +34,29 @@ class Gloss:
     reading: str
 
 
-def match_gloss(raw: str, pos: int) -> Gloss | None:
+def match_gloss(raw: str, pos: int, endpos: int | None = None) -> Gloss | None:
     """The gloss opening at raw[pos] == '(' (nested inner gloss checked), or None."""
-    m = GLOSS_RE.match(raw, pos)
-    if not m:
-        return None
-    head, inner, tail = m.groups()
+    m = GLOSS_RE.match(raw, pos, len(raw) if endpos is None else endpos)
+    reading = _gloss_reading(m.group(0)) if m else None
+    return Gloss(m.start(), m.end(), reading) if reading else None
+
+
+@lru_cache(maxsize=8192)
+def _gloss_reading(text: str) -> str | None:
+    """The syllable of a gloss "(…)", or None when it is no pypinyin syllable."""
+    head, inner, tail = GLOSS_RE.fullmatch(text).groups()
     reading = head + (tail or "")
-    if not is_syllable(reading):
+    if not is_syllable(reading) or not _inner_ok(head, inner):
         return None
-    if inner is not None:
-        # The inner gloss was inserted after a pair inside the outer gloss's own bytes.
-        pair = encode_text(head)[-2:]
-        if not (is_syllable(inner) and len(pair) == 2 and pair_reads(pair[0], pair[1], inner)):
-            return None
-    return Gloss(m.start(), m.end(), reading)
+    return reading
+
+
+def _inner_ok(head: str, inner: str | None) -> bool:
+    """A nested gloss was inserted after a pair inside the outer gloss's own bytes."""
+    if inner is None:
+        return True
+    pair = encode_text(head)[-2:]
+    return is_syllable(inner) and len(pair) == 2 and pair_reads(pair[0], pair[1], inner)
 
 
 def match_trigger(raw: str, pos: int) -> tuple[int, str | None] | None:
@@ -55,8 +64,11 @@ def match_trigger(raw: str, pos: int) -> tuple[int, str | None] | None:
     m = TRIGGER_RE.match(raw, pos)
     if not m:
         return None
-    reading = m.group(1)
-    if reading is not None and not is_syllable(reading):
+    head, inner, tail = m.groups()
+    if head is None:
+        return m.end(), None
+    reading = head + (tail or "")
+    if not is_syllable(reading) or not _inner_ok(head, inner):
         return None
     return m.end(), reading
 
@@ -89,13 +101,15 @@ def strip_glosses(raw: str, start: int, end: int, annotated: set[str]) -> list[G
 
     pos = start
     while True:
-        pos = raw.find("(", pos, end)
-        if pos < 0:
+        m = GLOSS_RE.search(raw, pos, end)
+        if m is None:
             return removed
-        gloss = match_gloss(raw, pos)
-        if gloss is None or gloss.end > end:
+        pos = m.start()
+        reading = _gloss_reading(m.group(0))
+        if reading is None:
             pos += 1
             continue
+        gloss = Gloss(pos, m.end(), reading)
         k1 = kept_before(pos)
         k2 = kept_before(k1) if k1 >= 0 else -1
         pair = pair_before(raw[k1], raw[k2] if k2 >= 0 else "") if k1 >= 0 else None

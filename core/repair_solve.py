@@ -37,8 +37,8 @@ class Solution:
 
 
 @lru_cache(maxsize=None)
-def _pair_set(reading: str) -> frozenset[tuple[int, int]]:
-    return frozenset(pairs_reading(reading))
+def _pair_set(reading: str, glossable: bool = False) -> frozenset[tuple[int, int]]:
+    return frozenset(pairs_reading(reading, glossable))
 
 
 def layout(values: list[int | None]) -> list[tuple[int, int]] | None:
@@ -88,15 +88,20 @@ def _domain(u: int, values: list, cons: list[tuple[int, int, str]]) -> set[int] 
         if u not in (a, b):
             continue
         other = values[b if a == u else a]
-        pairs = _pair_set(reading)
-        if other is None:
-            allowed = {p[0] if a == u else p[1] for p in pairs}
-        elif a == u:
-            allowed = {p[0] for p in pairs if p[1] == other}
-        else:
-            allowed = {p[1] for p in pairs if p[0] == other}
+        allowed = _allowed(_pair_set(reading, True), a == u, other)
+        if not allowed:  # no glossable character fits: any character read so
+            allowed = _allowed(_pair_set(reading), a == u, other)
         cands = allowed if cands is None else cands & allowed
     return cands
+
+
+def _allowed(pairs: frozenset[tuple[int, int]], first: bool, other: int | None) -> set[int]:
+    """Values for one byte of the pairs, given the other byte (None: unknown)."""
+    if other is None:
+        return {p[0] if first else p[1] for p in pairs}
+    if first:
+        return {p[0] for p in pairs if p[1] == other}
+    return {p[1] for p in pairs if p[0] == other}
 
 
 def _satisfied(values: list, cons: list[tuple[int, int, str]]) -> bool:
@@ -156,7 +161,7 @@ def _choose_free(values: list, u: int, chars, ctx: Context) -> None:
     before = ctx.before[-WINDOW:] if lo == 0 else ""
     after = ctx.after[:WINDOW] if hi == len(chars) else ""
     best, best_value = None, None
-    for value in range(0x81, 0xFF):
+    for value in range(0x80, 0xFF):
         values[u] = value
         i, j = chars[n]
         if None in values[i:j]:

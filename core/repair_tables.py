@@ -67,15 +67,20 @@ def is_syllable(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _pairs_by_reading() -> dict[str, tuple[tuple[int, int], ...]]:
-    """Default reading -> every GBK byte pair whose character has it."""
-    table: dict[str, list[tuple[int, int]]] = {}
+def _pairs_by_reading() -> dict[tuple[str, bool], tuple[tuple[int, int], ...]]:
+    """(default reading, glossable) -> every GBK byte pair whose character has it.
+
+    Glossable characters are those whose simplified form differs: the only ones
+    an annotator glosses (TEXT-DAMAGE.md 1), so they are tried first.
+    """
+    glossable = set(traditional_gbk_chars())
+    table: dict[tuple[str, bool], list[tuple[int, int]]] = {}
     for lead in LEAD_BYTES:
         for trail in range(0x40, 0xFF):
             ch = pair_char(lead, trail)
             reading = default_reading(ch) if ch else None
             if reading:
-                table.setdefault(reading, []).append((lead, trail))
+                table.setdefault((reading, ch in glossable), []).append((lead, trail))
     return {k: tuple(v) for k, v in table.items()}
 
 
@@ -91,10 +96,17 @@ def _pairs_any_reading(reading: str) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
-def pairs_reading(reading: str) -> tuple[tuple[int, int], ...]:
-    """Byte pairs read `reading`: default readings first, any reading as fallback."""
-    found = _pairs_by_reading().get(reading)
-    return found if found else _pairs_any_reading(reading)
+def pairs_reading(reading: str, glossable: bool = True) -> tuple[tuple[int, int], ...]:
+    """Byte pairs read `reading` by default, of glossable characters if asked.
+
+    Without glossable pairs, any character's pair; then any reading as a last resort.
+    """
+    table = _pairs_by_reading()
+    return (
+        (glossable and table.get((reading, True)))
+        or table.get((reading, True), ()) + table.get((reading, False), ())
+        or _pairs_any_reading(reading)
+    )
 
 
 def pair_reads(lead: int, trail: int, reading: str) -> bool:
@@ -129,14 +141,25 @@ def is_simplified_only(ch: str) -> bool:
     return t2s.convert(ch) == ch and s2t.convert(ch) != ch
 
 
+@lru_cache(maxsize=None)
+def is_variant(ch: str) -> bool:
+    """A traditional variant (傢 for 家) that standard traditional text does not use."""
+    t2s, s2t = _converters()
+    simple = t2s.convert(ch)
+    return simple != ch and len(simple) == 1 and s2t.convert(simple) == simple
+
+
 @lru_cache(maxsize=1)
 def traditional_gbk_chars() -> tuple[str, ...]:
     """GBK characters whose simplified form differs: what an annotator glosses."""
-    t2s = _converters()[0]
-    out = []
+    chars = []
     for lead in LEAD_BYTES:
         for trail in range(0x40, 0xFF):
             ch = pair_char(lead, trail)
-            if ch and not is_pua(ch) and default_reading(ch) and t2s.convert(ch) != ch:
-                out.append(ch)
-    return tuple(sorted(set(out)))
+            if ch and not is_pua(ch) and default_reading(ch):
+                chars.append(ch)
+    # One conversion call for all of them; newlines keep phrases from forming.
+    simple = _converters()[0].convert("\n".join(chars)).split("\n")
+    if len(simple) != len(chars):
+        simple = [_converters()[0].convert(ch) for ch in chars]
+    return tuple(sorted({c for c, s in zip(chars, simple, strict=True) if s != c}))
