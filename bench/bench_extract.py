@@ -1,0 +1,77 @@
+"""Batch extraction (core.jobs.extract) of 2,000 news articles with --jobs 2 vs --jobs 1.
+
+Each run extracts into a fresh copy of the cached 2,000-article database and
+merges every result (one writer), as `pizhu extract DB --jobs N` does. Worker
+start-up (spawn, imports, jieba dictionary, tagger) is measured on its own as
+the cold start: the time iter_analyses takes to return one short article. The
+steady rate is articles / (wall time - cold start); the ratio compares those.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from bench import Context, Row, load_average, median
+from bench.corpus import copy_db, extract_db
+
+NAME = "extract"
+TITLE = "extract --jobs 2 vs --jobs 1 on 2,000 news articles"
+QUICK_ARTICLES = 300
+
+
+def cold_start(db: Path, article_id: int, jobs: int) -> float:
+    from core.jobs import iter_analyses
+
+    t0 = time.perf_counter()
+    for result in iter_analyses(str(db), [article_id] * jobs, jobs=jobs):
+        if result.analysis is None:
+            raise RuntimeError(f"extraction failed: {result.error}")
+        break
+    return time.perf_counter() - t0
+
+
+def extract_run(source: Path, tmp: Path, n: int, jobs: int) -> tuple[float, int, int]:
+    from core.jobs import extract
+    from core.store import Store
+
+    db = copy_db(source, tmp / f"extract-{jobs}-{time.monotonic_ns()}.db")
+    with Store(db) as store:
+        ids = store.article_ids()[:n]
+        summary = extract(store, ids, jobs=jobs)
+    for f in tmp.glob(f"{db.name}*"):
+        f.unlink()
+    if summary.failed:
+        raise RuntimeError(f"{len(summary.failed)} articles failed, e.g. {summary.failed[0]}")
+    return summary.seconds, summary.done, summary.entities_added
+
+
+def run(ctx: Context) -> list[Row]:
+    source = extract_db(ctx)
+    n = QUICK_ARTICLES if ctx.quick else 2000
+    rounds = 1 if ctx.quick else 2
+    wall: dict[int, list[float]] = {1: [], 2: []}
+    cold: dict[int, list[float]] = {1: [], 2: []}
+    entities = 0
+    with tempfile.TemporaryDirectory(prefix="pizhu-bench-extract-") as tmp_name:
+        tmp = Path(tmp_name)
+        for _ in range(rounds):
+            for jobs in (1, 2):
+                cold[jobs].append(cold_start(source, 1, jobs))
+                seconds, done, entities = extract_run(source, tmp, n, jobs)
+                wall[jobs].append(seconds)
+    rate = {j: n / (median(wall[j]) - median(cold[j])) for j in (1, 2)}
+    ratio = rate[2] / rate[1]
+    total_ratio = median(wall[1]) / median(wall[2])
+    return [
+        Row(f"extract --jobs 2 vs --jobs 1, {n:,} articles", rate[2], "articles/s",
+            "--jobs 1", rate[1], ratio, "≥ 1.7×", ratio >= 1.7,
+            f"steady rates (cold start taken out); wall {median(wall[2]):.1f} s vs "
+            f"{median(wall[1]):.1f} s ({total_ratio:.2f}×); {entities:,} entities merged; "
+            f"{os.cpu_count()} CPUs, {load_average()}"),
+        Row("extract cold start (spawn + engine load), --jobs 2", median(cold[2]), "s",
+            "--jobs 1", median(cold[1]), median(cold[2]) / median(cold[1]),
+            note="time for iter_analyses to return its first article, pool start included"),
+    ]
