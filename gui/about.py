@@ -7,12 +7,12 @@ import sys
 from importlib import resources
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout
 
 from core import __version__
-from gui.settings import settings
+from gui.settings import data_dir, settings
 
 
 def app_icon() -> QIcon:
@@ -28,12 +28,11 @@ def app_icon() -> QIcon:
 
 def data_locations(database: str | None) -> list[tuple[str, str]]:
     """(what, where) pairs shown in the About box and useful in bug reports."""
-    data_dir = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return [
         (QCoreApplication.translate("AboutDialog", "Database"),
          database or QCoreApplication.translate("AboutDialog", "none open")),
         (QCoreApplication.translate("AboutDialog", "Settings"), settings.file_name()),
-        (QCoreApplication.translate("AboutDialog", "Application data"), data_dir),
+        (QCoreApplication.translate("AboutDialog", "Data folder"), str(data_dir())),
     ]
 
 

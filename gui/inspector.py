@@ -96,7 +96,11 @@ class Inspector(QWidget):
         self.facts.setEditTriggers(QTableView.EditTrigger.DoubleClicked
                                    | QTableView.EditTrigger.EditKeyPressed
                                    | QTableView.EditTrigger.AnyKeyPressed)
-        self.facts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.facts.horizontalHeader()
+        header.setDefaultSectionSize(150)  # slots elide; the tooltip has the whole value
+        for column in range(len(FactTableModel.FIXED)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.facts.setWordWrap(False)
         facts_box = QWidget()
         box = QVBoxLayout(facts_box)
         box.setContentsMargins(0, 0, 0, 0)

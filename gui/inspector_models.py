@@ -205,7 +205,7 @@ class FactTableModel(QAbstractTableModel):
             return not FACT_SLOTS[fact.type][slot_role]
         if role == Qt.ItemDataRole.ToolTipRole:
             labels = "/".join(FACT_SLOTS[fact.type][slot_role]) or self.tr("text")
-            return f"{slot_role} ({labels})"
+            return f"{slot_text(slot_role)} ({labels}): {self.slot_text(slot) or '—'}"
         return None
 
     def slot_text(self, slot: SlotValue | None) -> str:

@@ -18,6 +18,10 @@ application "Pizhu" in INI format (`~/.config/Pizhu/Pizhu.ini` on Linux), or an 
 under `$PIZHU_CONFIG_DIR` when that is set, or wherever `settings.configure(path)`
 points it (tests pass a file in `tmp_path`, so they never touch a real user's
 settings).
+
+Data (not settings) lives in `data_dir()`: platformdirs' user data folder for
+"Pizhu" (`~/.local/share/Pizhu` on Linux), or `$PIZHU_DATA_DIR`; the database
+opened on first run is `default_database()` inside it.
 """
 
 from __future__ import annotations
@@ -62,6 +66,19 @@ DECLARED: dict[str, Setting] = {
 }
 
 MAX_RECENT = 10
+
+
+def data_dir() -> Path:
+    """Where databases live by default ($PIZHU_DATA_DIR overrides; not created here)."""
+    if os.environ.get("PIZHU_DATA_DIR"):
+        return Path(os.environ["PIZHU_DATA_DIR"])
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APPLICATION, appauthor=False))
+
+
+def default_database() -> Path:
+    return data_dir() / "pizhu.db"
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,8 +16,8 @@
             <translation>设置</translation>
         </message>
         <message>
-            <source>Application data</source>
-            <translation>应用数据</translation>
+            <source>Data folder</source>
+            <translation>数据文件夹</translation>
         </message>
         <message>
             <source>About Pizhu</source>

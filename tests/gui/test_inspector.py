@@ -17,6 +17,8 @@ from gui.session import Session  # noqa: E402
 from gui.settings import settings  # noqa: E402
 from tests.gui.pizhu_support import build_corpus  # noqa: E402
 
+# the offscreen platform says this on every first show(); it is not our warning
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 @pytest.fixture(autouse=True)
 def temp_settings(tmp_path):
