@@ -33,6 +33,8 @@ from gui.inspector_models import (
     FactTableModel,
 )
 
+CLEAR = -1  # item data of the combo entry that empties a slot
+
 
 class SlotDelegate(QStyledItemDelegate):
     """An editable combo: the article's entities of the slot's labels, or typed text."""
@@ -45,9 +47,10 @@ class SlotDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor, index):
         editor.clear()
-        editor.addItem("", None)  # choosing this clears the slot
+        editor.addItem(self.tr("(empty)"), CLEAR)
         for text, entity_id in index.data(CHOICES_ROLE) or []:
             editor.addItem(text, entity_id)
+        editor.view().setMinimumWidth(editor.view().sizeHintForColumn(0) + 24)
         current = index.data(Qt.ItemDataRole.EditRole) or ""
         found = next((i for i in range(editor.count())
                       if editor.itemText(i).split(" · ")[0] == current), -1)
@@ -64,7 +67,7 @@ def slot_value_of(combo: QComboBox):
     """An entity id when the shown text is a listed entity, else the typed literal."""
     i = combo.currentIndex()
     if i >= 0 and combo.itemText(i) == combo.currentText() and combo.itemData(i) is not None:
-        return int(combo.itemData(i))
+        return None if combo.itemData(i) == CLEAR else int(combo.itemData(i))
     return combo.currentText().strip() or None
 
 
@@ -89,26 +92,13 @@ class Inspector(QWidget):
         self.tree.clicked.connect(self._entity_clicked)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setStretchLastSection(False)
-        self.facts = QTableView()
-        self.facts.setModel(self.fact_model)
-        self.facts.setItemDelegate(SlotDelegate(self.facts))
-        self.facts.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.facts.setEditTriggers(QTableView.EditTrigger.DoubleClicked
-                                   | QTableView.EditTrigger.EditKeyPressed
-                                   | QTableView.EditTrigger.AnyKeyPressed)
-        header = self.facts.horizontalHeader()
-        header.setDefaultSectionSize(150)  # slots elide; the tooltip has the whole value
-        for column in range(len(FactTableModel.FIXED)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.facts.setWordWrap(False)
+        self.facts = self._fact_table()
         facts_box = QWidget()
         box = QVBoxLayout(facts_box)
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(self._fact_bar())
         box.addWidget(self.facts)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c0392b")
+        self.message = QLabel(wordWrap=True, styleSheet="color: #c0392b")
         box.addWidget(self.message)
         if hasattr(self.session, "error"):
             self.session.error.connect(self.message.setText)
@@ -118,6 +108,20 @@ class Inspector(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
+
+    def _fact_table(self) -> QTableView:
+        table = QTableView(wordWrap=False)
+        table.setModel(self.fact_model)
+        table.setItemDelegate(SlotDelegate(table))
+        table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QTableView.EditTrigger.DoubleClicked
+                              | QTableView.EditTrigger.EditKeyPressed
+                              | QTableView.EditTrigger.AnyKeyPressed)
+        header = table.horizontalHeader()
+        header.setDefaultSectionSize(150)  # slots elide; the tooltip has the whole value
+        for column in range(len(FactTableModel.FIXED)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        return table
 
     def _fact_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()

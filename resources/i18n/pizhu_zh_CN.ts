@@ -752,6 +752,13 @@
         </message>
     </context>
     <context>
+        <name>SlotDelegate</name>
+        <message>
+            <source>(empty)</source>
+            <translation>（清空）</translation>
+        </message>
+    </context>
+    <context>
         <name>Status</name>
         <message>
             <source>suggested</source>

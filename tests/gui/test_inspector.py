@@ -124,7 +124,12 @@ def test_typed_literal_and_clearing(inspector, corpus):
     assert slot_value_of(editor) == "开工"
     delegate.setModelData(editor, inspector.fact_model, index)
     assert inspector.session.store.fact(fact_id).slots["action"] == SlotValue(literal="开工")
-    assert inspector.fact_model.setData(_cell(inspector, 0, "action"), None)
+    index = _cell(inspector, 0, "action")
+    delegate.setEditorData(editor, index)
+    assert editor.currentText() == "开工"
+    editor.setCurrentIndex(0)  # "(empty)"
+    assert slot_value_of(editor) is None
+    delegate.setModelData(editor, inspector.fact_model, index)
     assert "action" not in inspector.session.store.fact(fact_id).slots
 
 
