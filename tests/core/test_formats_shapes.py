@@ -52,6 +52,17 @@ def test_labelstudio_shape(store, tmp_path):
     assert suggested <= predicted and predicted - suggested <= linked  # copies of linked human regions
 
 
+def get_entities(tags):
+    """seqeval's (label, first, last) chunks when installed, else the same from a BIO(ES) scan."""
+    try:
+        from seqeval.metrics.sequence_labeling import get_entities as seqeval_entities
+    except ImportError:
+        from core.formats.conll import spans
+
+        return [(label, start, end - 1) for start, end, label in spans(tags)]
+    return seqeval_entities(tags)
+
+
 def read_plain_conll(path):
     """A reader that knows nothing of Pizhu: sentences of (char, tag)."""
     sentences, current = [], []
@@ -74,12 +85,9 @@ def test_conll_is_read_by_a_plain_reader(store, tmp_path, scheme):
     chars = [c for s in sentences for c, _ in s]
     assert all(len(c) == 1 and not c.isspace() for c in chars)
     assert "𠀀" in chars and "😀" in chars
-    assert all(s[-1][0] in "。！？" or True for s in sentences)
     texts = []
     for s in sentences:
-        tags = [t for _, t in s]
-        seqeval = pytest.importorskip("seqeval.metrics.sequence_labeling")
-        for label, start, end in seqeval.get_entities(tags):
+        for label, start, end in get_entities([t for _, t in s]):
             texts.append((label, "".join(c for c, _ in s[start:end + 1])))
     want = [(e.label.value, e.text.replace("\r", "").replace("\n", "").replace(" ", ""))
             for i in (1, 2, 3) for e in store.entities(i, include_rejected=False)]
