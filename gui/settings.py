@@ -127,6 +127,11 @@ class Settings(QObject):
         self._store = None
 
     @property
+    def configured_path(self) -> str | os.PathLike | None:
+        """What `configure` was given (None: $PIZHU_CONFIG_DIR or the default place)."""
+        return self._path
+
+    @property
     def qsettings(self) -> QSettings:
         if self._store is None:
             self._store = self._open()

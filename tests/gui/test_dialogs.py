@@ -20,9 +20,10 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 @pytest.fixture(autouse=True)
 def temp_settings(tmp_path):
+    before = settings.configured_path
     settings.configure(tmp_path / "pizhu.ini")
     yield
-    settings.configure(None)
+    settings.configure(before)
 
 
 @pytest.fixture
