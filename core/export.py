@@ -117,7 +117,7 @@ def import_file(store: Store, path, fmt: str | None = None, *, annotator: str = 
     if fmt == "pizhu":
         module.import_into(store, path, report, annotator=annotator)
     else:
-        from core.formats.loader import store_docs
+        from core.formats.tool_import import store_docs
 
         store_docs(store, module.read(path, report), report, source=fmt, annotator=annotator,
                    source_path=str(path))

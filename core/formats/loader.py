@@ -175,25 +175,3 @@ def _insert_fact(conn, article_id: int, row: dict, slots: dict, keep_ids: bool) 
         [(cur.lastrowid, role, entity, literal) for role, (entity, literal) in slots.items()],
     )
 
-
-def store_docs(store: Store, docs, report, *, source: str, annotator: str, source_path: str) -> None:
-    """Store a tool's documents in one transaction; annotations get `source` = the tool."""
-    with store.transaction():
-        for doc in docs:
-            if not doc.text:
-                report.problem(doc.where, "no text; skipped")
-                continue
-            article_id = find_article(store.conn, doc.text)
-            if article_id is None:
-                article_id = insert_article(store.conn, plain_article(doc.title, doc.text, source_path))
-                report.added["articles"] += 1
-            else:
-                report.added["articles already present"] += 1
-            rows = [{"key": e.key, "start": e.start, "end": e.end, "label": e.label,
-                     "status": e.status, "text": e.text, "value": e.value, "source": source}
-                    for e in doc.entities]
-            keys = add_entities(store, article_id, doc.text, rows, doc.where, report)
-            facts = [{"type": f.type, "slots": f.slots, "status": f.status, "source": source}
-                     for f in doc.facts]
-            add_facts(store, article_id, facts, keys, doc.where, report)
-            store.journal(annotator, "import", article_id, None, source)
