@@ -49,30 +49,39 @@ def tagger_path_for(db_path: str) -> str | None:
 def _init_worker(db_path: str) -> None:
     """Load the engine once per process: jieba dictionary, tagger, the database's lexicon."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and cleans up
-    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    lexicon = conn.execute(
-        "SELECT text, label FROM entities WHERE status IN ('accepted', 'manual')"
-        " GROUP BY text, label ORDER BY count(*) DESC"
-    ).fetchall()
-    conn.close()
-    _engine.update(tagger=load_tagger(tagger_path_for(db_path)), db_path=db_path, lexicon=lexicon)
-    from core.extract import analyze
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        lexicon = conn.execute(
+            "SELECT text, label FROM entities WHERE status IN ('accepted', 'manual')"
+            " GROUP BY text, label ORDER BY count(*) DESC"
+        ).fetchall()
+        conn.close()
+        _engine.update(tagger=load_tagger(tagger_path_for(db_path)), db_path=db_path, lexicon=lexicon)
+        from core.extract import analyze
 
-    analyze("德州经开区。", tagger=_engine["tagger"])  # warm jieba and the gazetteers now
+        analyze("德州经开区。", tagger=_engine["tagger"])  # warm jieba and the gazetteers now
+    except Exception as exc:  # a raising initializer makes Pool respawn workers forever
+        _engine["error"] = f"the engine did not start: {type(exc).__name__}: {exc}"
 
 
 def load_tagger(path: str | None):
     """The database's own tagger if it has one, else the shipped model (None if absent)."""
     try:
-        from core.extract.tagger import NameTagger, default_tagger
+        from core.extract.tagger import NameTagger
     except ImportError:
         return None
-    return NameTagger.load(path) if path else default_tagger()
+    if path:
+        return NameTagger.load(path)
+    from core.extract import default_tagger  # None, logged, when the shipped model is absent
+
+    return default_tagger()
 
 
 def _analyze_one(article_id: int) -> JobResult:
     from core.extract import analyze
 
+    if "error" in _engine:
+        return JobResult(article_id, None, _engine["error"])
     try:
         conn = _engine.setdefault("conn", sqlite3.connect(f"file:{_engine['db_path']}?mode=ro", uri=True))
         row = conn.execute(
