@@ -18,6 +18,7 @@ class Session(QObject):
     corpus_changed = Signal()  # articles were added or removed
     entity_selected = Signal(int, int)  # article id, entity id (-1 for none)
     current_article_changed = Signal(int)  # the article of the focused pane
+    error = Signal(str)  # an edit was refused (UserError); the message says why
 
     def __init__(self, store: Store, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -29,6 +30,9 @@ class Session(QObject):
     def push(self, command: QUndoCommand) -> None:
         """Run an edit (its redo) and keep it for undo."""
         self.undo_stack.push(command)
+
+    def report_error(self, message: str) -> None:
+        self.error.emit(message)
 
     def set_current_article(self, article_id: int) -> None:
         if article_id != self.current_article:

@@ -1,0 +1,102 @@
+"""Running extraction and import in the background for one session.
+
+Extraction results are merged on the GUI thread as they arrive, so open panes
+update article by article; an import is followed by extraction of what it
+added. Reports (skipped files, engine errors) go to `message` and `report`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from gui.workers import Job, extraction_work, import_work, merge_result
+
+
+class Background(QObject):
+    message = Signal(str)  # one line for the status bar
+    report = Signal(str, str)  # title, details worth a dialog
+    job_started = Signal(object)  # gui.workers.Job
+
+    def __init__(self, session, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.jobs: list[Job] = []
+
+    @property
+    def db_path(self):
+        return self.session.store.path
+
+    def extract(self, article_ids: list[int], *, work=None) -> Job | None:
+        """Run the engine over these articles; `work` replaces the engine (tests)."""
+        ids = list(article_ids)
+        if not ids:
+            return None
+        job = Job(self.tr("Extracting %n article(s)", "", len(ids)),
+                  work or extraction_work(self.db_path, ids), self)
+        errors: list[str] = []
+        job.result.connect(lambda item: self._merged(item, errors))
+        job.failed.connect(errors.append)
+        job.finished.connect(lambda cancelled: self._extracted(job, len(ids), errors, cancelled))
+        return self._start(job)
+
+    def _merged(self, item, errors: list[str]) -> None:
+        error = merge_result(self.session, item)
+        if error:
+            errors.append(error)
+
+    def _extracted(self, job: Job, total: int, errors: list[str], cancelled: bool) -> None:
+        self._forget(job)
+        self.session.corpus_changed.emit()
+        state = self.tr("cancelled") if cancelled else self.tr("done")
+        self.message.emit(self.tr("Extraction %1: %2 article(s), %3 error(s)")
+                          .replace("%1", state).replace("%2", str(total))
+                          .replace("%3", str(len(errors))))
+        if errors:
+            self.report.emit(self.tr("Extraction problems"), "\n".join(errors[:200]))
+
+    def import_paths(self, paths: list[str], *, extract_after: bool = True) -> Job | None:
+        if not paths:
+            return None
+        job = Job(self.tr("Importing"), import_work(self.db_path, [str(p) for p in paths]), self)
+        reports: list = []
+        job.result.connect(reports.append)
+        job.failed.connect(lambda text: self.report.emit(self.tr("Import failed"), text))
+        job.finished.connect(lambda _c: self._imported(job, reports, extract_after))
+        return self._start(job)
+
+    def _imported(self, job: Job, reports: list, extract_after: bool) -> None:
+        self._forget(job)
+        self.session.corpus_changed.emit()
+        if not reports:
+            return
+        report = reports[0]
+        self.message.emit(report.summary())
+        if report.failed or report.duplicates:
+            self.report.emit(self.tr("Import report"), _details(report))
+        if extract_after and report.added:
+            self.extract(report.added)
+
+    def _start(self, job: Job) -> Job:
+        self.jobs.append(job)
+        self.job_started.emit(job)
+        job.start()
+        return job
+
+    def _forget(self, job: Job) -> None:
+        if job in self.jobs:
+            self.jobs.remove(job)
+        job.deleteLater()
+
+    def shutdown(self) -> None:
+        """Cancel every job and wait for its thread (closing the window)."""
+        for job in list(self.jobs):
+            job.cancel()
+        for job in list(self.jobs):
+            job.wait(10000)
+
+
+def _details(report) -> str:
+    lines = [report.summary(), ""]
+    lines += [f"skipped (duplicate): {name}" for name in report.duplicates]
+    lines += [f"failed: {path}: {reason}" for path, reason in report.failed]
+    return "\n".join(lines)
