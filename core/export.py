@@ -65,7 +65,7 @@ def _write(module, docs: list[ExportDoc], target: Path, report, options: dict, p
     def ticking():
         for n, doc in enumerate(docs, 1):
             yield doc
-            tick(progress, n, len(docs))
+            tick(progress, len(docs) + n, 2 * len(docs))
 
     if module.KIND == "folder":
         with atomic_folder(target) as tmp:

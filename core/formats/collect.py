@@ -49,7 +49,7 @@ def collect(store: Store, *, scope: str, text: str, lossless: bool, progress=Non
     docs = []
     for n, article_id in enumerate(ids, 1):
         docs.append(_doc(store, article_id, keep, raw=text == "raw"))
-        tick(progress, n, len(ids))
+        tick(progress, n, 2 * len(ids))  # reading is the first half, writing the second
     return docs
 
 

@@ -204,6 +204,12 @@ def test_cancel_by_progress_writes_nothing(store, tmp_path):
     assert not out.exists()
 
 
+def test_progress_rises_once_from_reading_to_writing(store, tmp_path):
+    seen = []
+    ex.export(store, "doccano", tmp_path / "p.jsonl", progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(n, 6) for n in range(1, 7)]
+
+
 def test_scopes(store, tmp_path):
     def labels(scope):
         out = tmp_path / f"{scope}.jsonl"

@@ -211,3 +211,15 @@ def test_spacy_missing_is_one_clear_line(store, tmp_path, monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_spacy)
     with pytest.raises(UserError, match=r"format spacy needs: pip install 'pizhu\[spacy\]'"):
         ex.export(store, "spacy", tmp_path / "x.spacy")
+
+
+def test_cli_options_reach_the_formats(store, tmp_path):
+    store.conn.execute("PRAGMA wal_checkpoint(FULL)")
+    db = str(store.path)
+    assert main(["export", db, "-f", "doccano", "-o", str(tmp_path / "r.jsonl"),
+                 "--doccano-relations", "--scope", "reviewed", "--text", "raw"]) == 0
+    first = json.loads((tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert set(first) >= {"entities", "relations"} and first["text"] == store.article(1).raw_text
+    assert main(["export", db, "-f", "conll", "-o", str(tmp_path / "s.conll"), "--scheme", "bioes"]) == 0
+    assert "\tS-" in (tmp_path / "s.conll").read_text(encoding="utf-8") or \
+        "\tE-" in (tmp_path / "s.conll").read_text(encoding="utf-8")
