@@ -11,11 +11,12 @@ from __future__ import annotations
 from core import repair_lm as lm
 from core.repair_clause import byte_models, find_clauses
 from core.repair_gloss import GLOSS_RE, Gloss, match_gloss, match_trigger, strip_glosses
-from core.repair_solve import Context, Solution, solve
+from core.repair_lm import Context
+from core.repair_solve import Solution, solve
 from core.repair_tables import GLOSS_START_RE
 from core.text import OffsetMap, Repaired, looks_traditional
 
-CONTEXT = 8
+CONTEXT = 24  # characters of context kept on each side of a clause
 
 
 class _Builder:
@@ -79,12 +80,12 @@ def repair(raw: str) -> Repaired:
         regions.append((pos, start, strip_glosses(raw, pos, start, annotated)))
         pos = end
     out = _Builder(raw)
-    traditional = bool(clauses) and looks_traditional(raw)
+    page = _page_cache(raw, regions) if clauses else None
     for (a, b, glosses), clause in zip(regions, clauses + [None], strict=True):
         _emit_intact(out, a, b, glosses)
         report["glosses_removed"] += len(glosses)
         if clause is not None:
-            ctx = Context(out.tail(), _after(raw, clause[1]), traditional, frozenset(annotated))
+            ctx = Context(out.tail(), _after(raw, clause[1]), page[0], frozenset(annotated), *page[1:])
             _emit_clause(out, clause, ctx, report)
     return Repaired("".join(out.parts), out.offsets(), report)
 
@@ -95,6 +96,13 @@ def _emit_intact(out: _Builder, a: int, b: int, glosses: list[Gloss]) -> None:
         out.drop(gloss.start, gloss.end)
         a = gloss.end
     out.keep(a, b)
+
+
+def _page_cache(raw: str, regions) -> tuple:
+    """Script, and the characters and pairs of the page's intact text."""
+    text = "\n".join(GLOSS_RE.sub("", raw[a:b]) for a, b, _ in regions)
+    pairs = frozenset(text[i : i + 2] for i in range(len(text) - 1))
+    return looks_traditional(text), frozenset(text), pairs
 
 
 def _after(raw: str, end: int) -> str:
@@ -112,7 +120,7 @@ def _emit_clause(out: _Builder, clause: tuple[int, int], ctx: Context, report: d
         if found is not None and (best is None or found.score > best.score):
             best, glosses = found, sum(len(g) for g in model.glosses.values())
     text, spans, damaged = _unrepaired(out.raw, start, end)
-    baseline = lm.score(ctx.before, text, ctx.after, ctx.traditional)
+    baseline = lm.score(text, ctx)
     if best is not None and best.score > baseline:
         report["clauses_repaired"] += 1
         report["glosses_removed"] += glosses

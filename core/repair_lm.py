@@ -10,12 +10,18 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from core.repair_tables import is_pua, is_simplified_only, is_variant, to_simplified
 
 MAX_WORD = 4
+LM_CONTEXT = 8  # characters of context the segmentation sees on each side
+# A page repeats itself: characters and pairs found in its intact text are likelier
+# (一線 over 一綫 when the page writes 線 elsewhere).
+CHAR_BONUS = 1.0
+PAIR_BONUS = 2.0
 # Cost of each word of a segmentation: without it frequent single characters
 # (是, 的) outscore the content word a lost byte belonged to (共事 vs 共是).
 TOKEN_COST = 1.0
@@ -121,7 +127,48 @@ def balance_penalty(text: str) -> float:
     return UNBALANCED_PENALTY * (bad + len(stack))
 
 
-def score(before: str, text: str, after: str, traditional: bool) -> float:
-    """Score of text between its (fixed) context; higher is better."""
-    whole = before + text + after
-    return segment_score(whole) - penalties(text, traditional) - balance_penalty(whole)
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What surrounds a damaged clause."""
+
+    before: str  # clean text before the clause (a few dozen characters)
+    after: str  # intact text after it
+    traditional: bool
+    annotated: frozenset[str] = frozenset()  # characters the page glosses
+    page_chars: frozenset[str] = frozenset()
+    page_pairs: frozenset[str] = frozenset()
+
+
+def page_bonus(text: str, ctx: Context) -> float:
+    """Reward for characters and pairs the page uses elsewhere."""
+    chars = sum(ch in ctx.page_chars for ch in text)
+    pairs = sum(text[i : i + 2] in ctx.page_pairs for i in range(len(text) - 1))
+    return CHAR_BONUS * chars + PAIR_BONUS * pairs
+
+
+def char_prior(prev: str, ch: str, nxt: str, ctx: Context) -> float:
+    """Quick plausibility of ch between two characters, to shortlist candidates."""
+    counts, _, unknown = _model()
+    simple = to_simplified(ch)
+    one = _logp(simple)
+    prior = unknown if one is None else one
+    for word in (to_simplified(prev) + simple, simple + to_simplified(nxt)):
+        if len(word) == 2 and word in counts:
+            prior += 4.0
+    return prior + page_bonus(prev + ch + nxt, ctx) - penalties(ch, ctx.traditional)
+
+
+def score(text: str, ctx: Context, before: str | None = None, after: str | None = None,
+          whole: str | None = None) -> float:
+    """Score of text (higher is better) between before and after (default: the clause's
+    context); brackets are balanced over whole (default: the clause in its context)."""
+    before = ctx.before[-LM_CONTEXT:] if before is None else before
+    after = ctx.after[:LM_CONTEXT] if after is None else after
+    whole = ctx.before + text + ctx.after if whole is None else whole
+    edged = before[-1:] + text + after[:1]
+    return (
+        segment_score(before + text + after)
+        - penalties(text, ctx.traditional)
+        + page_bonus(edged, ctx)
+        - balance_penalty(whole)
+    )

@@ -12,20 +12,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from core import repair_lm as lm
+from core.repair_lm import Context
 from core.repair_clause import ByteModel
 from core.repair_tables import is_pua, is_trail, pair_char, pairs_reading
 
 MAX_SOLUTIONS = 64
 VIOLATION_PENALTY = 25.0
 WINDOW = 6
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    before: str
-    after: str
-    traditional: bool
-    annotated: frozenset[str]
+TOP_FREE = 24
 
 
 @dataclass(slots=True)
@@ -68,9 +62,12 @@ def layout(values: list[int | None]) -> list[tuple[int, int]] | None:
 
 
 def decode(values: list[int], chars: list[tuple[int, int]]) -> str:
+    """The characters; '?' for one with a byte still unknown."""
     out = []
     for i, j in chars:
-        if j - i == 2:
+        if None in values[i:j]:
+            out.append("?")
+        elif j - i == 2:
             out.append(pair_char(values[i], values[i + 1]) or "\ufffd")
         else:
             out.append(bytes(values[i:j]).decode("gb18030", errors="replace"))
@@ -155,26 +152,30 @@ def _char_of(chars: list[tuple[int, int]], u: int) -> int:
 
 
 def _choose_free(values: list, u: int, chars, ctx: Context) -> None:
-    """Give the unconstrained lost byte u the value the language model likes best."""
+    """Give the unconstrained lost byte u the value the language model likes best.
+
+    A cheap prior (character and two-character word frequency) keeps the best
+    TOP_FREE candidates; the segmentation score over a window decides among them.
+    """
     n = _char_of(chars, u)
     lo, hi = max(0, n - WINDOW), min(len(chars), n + WINDOW + 1)
     before = ctx.before[-WINDOW:] if lo == 0 else ""
     after = ctx.after[:WINDOW] if hi == len(chars) else ""
-    best, best_value = None, None
+    values[u] = None
+    left, right = decode(values, chars[lo:n]), decode(values, chars[n + 1 : hi])
+    head = ctx.before + decode(values, chars[:n])
+    tail = decode(values, chars[n + 1 :]) + ctx.after
+    prev, nxt = (before + left)[-1:], (right + after)[:1]
+    candidates = []
     for value in range(0x80, 0xFF):
         values[u] = value
-        i, j = chars[n]
-        if None in values[i:j]:
-            continue
         ch = decode(values, [chars[n]])
-        if ch == "\ufffd" or is_pua(ch):
-            continue
-        window = [values[a:b] for a, b in chars[lo:hi]]
-        if any(None in w for w in window):
-            text = ch
-        else:
-            text = decode(values, chars[lo:hi])
-        score = lm.score(before, text, after, ctx.traditional)
+        if ch not in "?\ufffd" and not is_pua(ch):
+            candidates.append((lm.char_prior(prev, ch, nxt, ctx), value, ch))
+    candidates.sort(reverse=True)
+    best, best_value = None, None
+    for _, value, ch in candidates[:TOP_FREE]:
+        score = lm.score(left + ch + right, ctx, before, after, head + ch + tail)
         if best is None or score > best:
             best, best_value = score, value
     values[u] = best_value
@@ -209,7 +210,7 @@ def solve(model: ByteModel, ctx: Context) -> Solution | None:
         if None in values:
             continue
         text = decode(values, chars)
-        score = lm.score(ctx.before, text, ctx.after, ctx.traditional)
+        score = lm.score(text, ctx)
         score -= VIOLATION_PENALTY * _violations(values, model, ctx.annotated)
         if best is None or score > best.score:
             guessed = sorted({_char_of(chars, u) for u in free})
