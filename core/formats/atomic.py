@@ -17,6 +17,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+# mkstemp/mkdtemp create private (0600/0700) entries; an export gets the usual mode.
+_UMASK = _umask()
+
+
 @contextmanager
 def atomic_file(path: Path, *, newline: str | None = "", encoding: str = "utf-8",
                 binary: bool = False) -> Iterator:
@@ -30,6 +40,7 @@ def atomic_file(path: Path, *, newline: str | None = "", encoding: str = "utf-8"
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, path)
     except BaseException:
         _remove(Path(tmp))
@@ -50,6 +61,7 @@ def atomic_folder(path: Path) -> Iterator[Path]:
         for child in tmp.iterdir():
             _fsync_file(child)
         _fsync_dir(tmp)
+        os.chmod(tmp, 0o777 & ~_UMASK)
         if path.exists():
             old = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix=".old"))
             os.replace(path, old / "previous")

@@ -268,3 +268,12 @@ def test_brat_folder_failure_leaves_no_temp_folder(store, tmp_path, monkeypatch)
     with pytest.raises(UserError, match="disk full"):
         ex.export(store, "brat", out / "b")
     assert os.listdir(out) == ["b"] and sorted(p.name for p in (out / "b").iterdir()) == before
+
+
+def test_exports_get_the_usual_file_mode(store, tmp_path):
+    mask = os.umask(0o022)
+    os.umask(mask)
+    ex.export(store, "csv", tmp_path / "f.csv")
+    ex.export(store, "brat", tmp_path / "b")
+    assert (tmp_path / "f.csv").stat().st_mode & 0o777 == 0o666 & ~mask
+    assert (tmp_path / "b").stat().st_mode & 0o777 == 0o777 & ~mask
