@@ -1,0 +1,103 @@
+"""Word lists of the engine (resources/gazetteer/*.txt), loaded once through the package.
+
+Each list is plain text: one or more whitespace-separated words a line, `#`
+starts a comment line. Lists are turned into regex alternations sorted longest
+first, so one `finditer` over the whole article finds every entry — far
+cheaper than a Python loop per character.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from importlib import resources
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """The words of resources/gazetteer/<name>.txt."""
+    text = resources.files("resources").joinpath("gazetteer", f"{name}.txt").read_text("utf-8")
+    out: set[str] = set()
+    for line in text.splitlines():
+        if line.startswith("#"):
+            continue
+        out.update(line.split())
+    return frozenset(out)
+
+
+def alternation(items) -> str:
+    """A regex matching any of items, longest first, factored as a trie.
+
+    Python's re tries every branch of a flat alternation at every position;
+    with thousands of place names that dominated analyze(). A trie shares
+    prefixes, so a position that starts no word fails after one character.
+    """
+    trie: dict = {}
+    for word in set(items):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+    return _trie_pattern(trie) or "(?!)"
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = []
+    for ch in sorted(k for k in node if k):
+        branches.append(re.escape(ch) + _trie_pattern(node[ch]))
+    if not branches:
+        return ""
+    # Longer continuations first so that the longest word wins; the end marker makes it optional.
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{body})?"
+    return body
+
+
+# Prefixes that compose with any base title (副部长, 常务副市长, 首席记者 …).
+TITLE_PREFIXES = ("常务副", "副", "常务", "执行", "首席", "名誉", "代理", "高级", "资深", "总")
+
+# Title words that are also the start of ordinary words (委员会, 主席台, 主任科员
+# is handled by longest match): a title must not run on into these characters.
+_TITLE_STOP_AFTER = "会处站台团室局部厅队组单"
+# A title ending in 长 must not be the start of 长期, 长江 … (园区长期 ≠ 区长).
+_LONG_STOP_AFTER = "期久远达大江城廊河沙春治足效"
+
+
+@lru_cache(maxsize=1)
+def title_regex() -> re.Pattern:
+    """TITLE candidates: optional prefix + a base title, with guards after it."""
+    bases = words("titles") - words("not_titles")
+    prefix = alternation(TITLE_PREFIXES)
+    # The 长-guard needs to know the last character, so split the bases.
+    long_titles = [b for b in bases if b.endswith("长")]
+    other = [b for b in bases if not b.endswith("长")]
+    pattern = (
+        f"(?:{prefix})?(?:{alternation(long_titles)}(?![{_LONG_STOP_AFTER}{_TITLE_STOP_AFTER}])"
+        f"|{alternation(other)}(?![{_TITLE_STOP_AFTER}]))"
+    )
+    return re.compile(pattern)
+
+
+@lru_cache(maxsize=1)
+def place_regex() -> re.Pattern:
+    """LOC gazetteer names, optionally followed by their administrative suffix."""
+    names = words("places")
+    return re.compile(
+        alternation(names) + "(?:特别行政区|自治区|自治州|自治县|省|市|县)?"
+    )
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    return words("places")
+
+
+@lru_cache(maxsize=1)
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """(single-character surnames, two-character surnames)."""
+    all_names = words("surnames")
+    return (
+        frozenset(w for w in all_names if len(w) == 1),
+        frozenset(w for w in all_names if len(w) == 2),
+    )

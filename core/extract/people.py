@@ -1,0 +1,133 @@
+"""PERSON by rule (bylines, names after titles or before speech verbs) and the tagger's names.
+
+The statistical tagger proposes most names; these rules add the ones news
+structure makes certain — the names after 记者/通讯员/副部长 in a byline or a
+title chain (赵庆川韩哲 is two names), a name before 说/表示, a name before
+博士 — and repeat every found name wherever it occurs again in the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.extract import gazetteer
+from core.extract.combine import PRIO_RULE, PRIO_STRONG, PRIO_TAGGER, Cand
+from core.extract.rules import generic_places
+from core.model import Label
+
+# Characters that end a run of names (verbs and function words after a name).
+_NAME_STOP = set("说率陪等在是的了和与也都就还又将对从向为被把于因以所及仍正带已曾到去会要摄讯记")
+_STOP_WORDS = re.compile(r"表示|介绍|指出|强调|认为|称|透露|坦言|告诉|陪同|一行|同志|博士|教授|先生|女士")
+# Nouns that introduce a person without being a TITLE (GUIDELINES' "not" list).
+INTRO_RE = re.compile(r"工作人员|负责人|领导|村民|市民|居民|员工|职工|客商|党员|群众|专家|博士|硕士")
+SPEECH_RE = re.compile(r"(?=(?:说|表示|介绍|指出|强调|认为|称|透露|坦言|告诉记者))")
+HONORIFIC_RE = re.compile(r"(?=(?:博士|教授|先生|女士|同志|院士|老人|师傅))")
+_BOUNDARY = set("，。；：、！？“”‘’（）()《》,.;:!? \n\t\u3000")
+
+
+def _segment(run: str) -> list[str] | None:
+    """Split a run into 2–3 character names that each start with a surname; prefer 3."""
+    single, double = gazetteer.surnames()
+    best: dict[int, list[str] | None] = {len(run): []}
+    for i in range(len(run) - 1, -1, -1):
+        best[i] = None
+        for size in (3, 2, 4):
+            j = i + size
+            if j > len(run) or best.get(j) is None:
+                continue
+            head = run[i:j]
+            ok = head[:2] in double if size == 4 else head[0] in single or head[:2] in double
+            if ok:
+                best[i] = [head] + best[j]
+                break
+    return best[0]
+
+
+def _run_after(simp: str, pos: int, title_starts: set[int]) -> tuple[int, str]:
+    """The Han run of possible names starting at pos (after optional spaces)."""
+    while pos < len(simp) and simp[pos] in " \u3000":
+        pos += 1
+    end = pos
+    while end < len(simp) and end - pos < 9 and "\u4e00" <= simp[end] <= "\u9fff":
+        if end in title_starts or (end > pos and (simp[end] in _NAME_STOP or _STOP_WORDS.match(simp, end))):
+            break
+        end += 1
+    return pos, simp[pos:end]
+
+
+def names_after(simp: str, anchors: list[int], title_starts: set[int]) -> list[Cand]:
+    """Names right after titles and person-introducing nouns."""
+    out = []
+    for anchor in anchors:
+        pos, run = _run_after(simp, anchor, title_starts)
+        if len(run) < 2:
+            continue
+        for name in _segment(run) or []:  # a run that is not all names is not trusted
+            out.append(Cand(pos, pos + len(name), Label.PERSON, PRIO_STRONG))
+            pos += len(name)
+    return out
+
+
+def names_before(simp: str, title_starts: set[int]) -> list[Cand]:
+    """Names between a boundary and a speech verb, honorific or title (趙興表示, 杨丹红博士)."""
+    out = []
+    ends = {m.start() for m in SPEECH_RE.finditer(simp)} | {m.start() for m in HONORIFIC_RE.finditer(simp)}
+    for end in ends | title_starts:
+        for size in (3, 2):
+            start = end - size
+            if start < 0 or not (start == 0 or simp[start - 1] in _BOUNDARY):
+                continue
+            run = simp[start:end]
+            if all("\u4e00" <= ch <= "\u9fff" for ch in run) and _segment(run) == [run]:
+                out.append(Cand(start, end, Label.PERSON, PRIO_RULE))
+                break
+    return out
+
+
+def find_people(simp: str, titles: list[Cand]) -> list[Cand]:
+    title_starts = {c.start for c in titles}
+    anchors = [c.end for c in titles] + [m.end() for m in INTRO_RE.finditer(simp)]
+    found = names_after(simp, anchors, title_starts) + names_before(simp, title_starts)
+    return found + repeat_names(simp, found)
+
+
+def repeat_names(simp: str, found: list[Cand]) -> list[Cand]:
+    """Every other occurrence of a name already found (楊丹紅 … 楊丹紅的心情)."""
+    names = {simp[c.start:c.end] for c in found if c.label is Label.PERSON and c.end - c.start >= 2}
+    if not names:
+        return []
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    return [Cand(m.start(), m.end(), Label.PERSON, PRIO_RULE - 1) for m in pattern.finditer(simp)]
+
+
+def tagger_cands(simp: str, spans, titles: list[Cand]) -> list[Cand]:
+    """The tagger's names as low-priority candidates; ORG/LOC chains ending in ORG become one ORG."""
+    title_cover = {i for c in titles for i in range(c.start, c.end)}
+    generic = generic_places()
+    raw = []
+    for start, end, kind in spans:
+        label = {"PERSON": Label.PERSON, "PER": Label.PERSON, "ORG": Label.ORG, "LOC": Label.LOC}.get(kind)
+        if label is None or simp[start:end] in generic:
+            continue
+        if label is Label.PERSON:
+            while start < end and start in title_cover:  # 记者王志强 → 王志强
+                start += 1
+            if end - start < 2 or any(i in title_cover for i in range(start, end)):
+                continue
+        raw.append(Cand(start, end, label, PRIO_TAGGER))
+    return raw + _chains(sorted(raw))
+
+
+def _chains(cands: list[Cand]) -> list[Cand]:
+    """德州经济技术开发区 (LOC) + 综合委员会 (ORG) → one ORG (GUIDELINES rule 1)."""
+    out = []
+    i = 0
+    while i < len(cands):
+        j = i
+        while (j + 1 < len(cands) and cands[j + 1].start == cands[j].end
+               and cands[j + 1].label in (Label.ORG, Label.LOC) and cands[j].label in (Label.ORG, Label.LOC)):
+            j += 1
+        if j > i and cands[j].label is Label.ORG:
+            out.append(Cand(cands[i].start, cands[j].end, Label.ORG, PRIO_TAGGER + 5))
+        i = j + 1
+    return out

@@ -1,0 +1,220 @@
+"""Rule finders for ORG, LOC, PROJECT, DOC and TITLE on the simplified text.
+
+Names are found by their last word (suffix rules) and extended leftwards
+(leftext). Places come from the gazetteer plus zone/town patterns; generic
+references (我区, 全市, 重点项目, 招商部门) are left out (GUIDELINES 5b/5c).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from core.extract import gazetteer
+from core.extract.combine import PRIO_DOC, PRIO_RULE, PRIO_WEAK, Cand
+from core.extract.leftext import extend_left, trim_lead
+from core.model import Label
+
+# ORG suffixes; single characters carry guards against 内部, 局面, 委托 ….
+ORG_SUFFIX_RE = re.compile(
+    r"股份有限公司|有限责任公司|有限公司|公司|集团(?!化)|管委会|管理委员会|委员会|党工委|工委|人民政府|政府|"
+    r"办公室|办事处|服务中心|检验中心|中心(?![城区线点])|大学|学院|分校|(?<!高)中学|(?<!中)小学|幼儿园|(?<![中高小])学校|医院|银行|"
+    r"新闻网|报社|日报|晚报|电视台|广播电台|通讯社|研究院|研究所|科学院|协会|学会|商会|联合会|基金会|基金|"
+    r"法院|检察院|公安局|派出所|大队|支队|调研组|分局|"
+    r"(?<![格布结大全时当政骗赌饭开残])局(?![长面势部限])|(?<![内外全东西南北中局干总支])部(?![长门分署队件位落级委属])|"
+    r"厅(?![长])|(?<![党常])委(?![员托屈婉])|网(?![络站格上民友点页])"
+)
+_SINGLE = set("局部厅委网")
+# Whole names that are generic references, not organisations (GUIDELINES 5b).
+GENERIC_ORGS = frozenset(
+    "党群服务中心 服务中心 本网 我网 该网 内部 外部 全部 干部 总部 局部 东部 西部 南部 北部 中部 "
+    "互联网 物联网 电网 主管部 党委 政府 当地政府 地方政府 组委会 "
+    "公司 集团 大学 中学 小学 学校 医院 银行 中心 委员会 办公室 国际部 国内部 教育集团 专班办公室".split()
+)
+_COMPANY = ("公司", "集团")
+# Modifiers and verbs that make a school or body generic (公办小学, 高标准中小学, 办理公司).
+_GENERIC_ORG_WORDS = re.compile(
+    r"(?:公办|民办|高标准|寄宿制|合作|新开办|共建有|全面|解决|办理|享受到|享受|推进|各级|中|所|有关|相关|上级|主管|"
+    r"企业|单位|部门|该|本|我|全区|全市|我区|新建|扩建|改建)"
+)
+_GOVERNMENT = ("政府", "人民政府")
+_SCHOOL_LEAD = re.compile(r"(?:寄宿制|民办|公办|高中|初中|新建|扩建|一所|该校)*")
+_SCHOOL_RE = re.compile(r"(?:中学|小学|分校|学校|幼儿园|医院)$")
+_BUILDING_NEAR = re.compile(r"投资|开工|建设|完工|新建|扩建|竣工|奠基")
+
+ZONE_SUFFIX_RE = re.compile(
+    r"经济技术开发区|高新技术产业开发区|经开区|高新区|开发区|自贸区|保税区|新区|示范区(?!域)|新片区|临空港"
+)
+_ZONE_BAD_BODY = re.compile(r"党建|教育|特色|城市|人才|示范区域|打造|建设|创建")
+_BARE_ZONES = ("经济技术开发区", "高新技术产业开发区", "经开区", "高新区", "开发区")
+TOWN_RE = re.compile(r"[\u4e00-\u9fff]{2}(?:街道|镇|乡|村)(?![长委民干级集组子里庄落])")
+_TOWN_LEFT_OK = set("、，,。；;：:（(“” \n在到赴和与及")
+CLAUSE_PUNCT = "，。；,;!?！？\n"
+
+PROJECT_SUFFIX_RE = re.compile(
+    r"项目(?!政策|资金|申报|负责|库)|产业园|工业园|科创园|创业园|科技园|软件园|物流园|基地|[一二三四]期|"
+    r"工程(?!师|产品|技术|建设|管理)|加速器|大楼|综合体|电站|大桥|隧道|空间站|平台(?=、|等)"
+)
+GENERIC_PROJECT_WORDS = re.compile(
+    r"重点|重大|特别|招商引资|招商|签约|在建|新建|续建|产业|建设|高科技成果|高科技|高新技术|民生|基础设施|城建|工业|"
+    r"重中之重|省级|市级|区级|该|本|这些|相关|各类|各|推进|促成|建立|做好|从事|实施|引进|储备|谋划|落地|全区|全市|"
+    r"我区|开工|投产|服务|一批|优质|好|大|确保|抓|必|发展|做好|加快|推动"
+)
+GENERIC_PROJECT = re.compile(
+    r"^(?:重点|重大|招商引资|招商|签约|在建|新建|续建|产业|建设|高科技成果|高新技术|民生|基础设施|"
+    r"城建|工业|重中之重|省级|市级|区级|该|本|这些|相关|各类|各)*"
+    r"(?:项目|工程|基地|平台)$"
+)
+_PROJECT_BAD_BODY = re.compile(r"人才|计划|行动|工程师|系统工程|希望工程")
+DOC_RE = re.compile(r"《([^《》\n]{1,60})》")
+LIST_ANCHOR_RE = re.compile(r"等?[\d一二三四五六七八九十两]+个[^，。；,;\n]{0,6}?项目")
+
+
+def find_docs(simp: str) -> list[Cand]:
+    """DOC: the content of 《》 without the brackets."""
+    return [Cand(m.start(1), m.end(1), Label.DOC, PRIO_DOC) for m in DOC_RE.finditer(simp)]
+
+
+def find_titles(simp: str) -> list[Cand]:
+    return [Cand(m.start(), m.end(), Label.TITLE, PRIO_RULE) for m in gazetteer.title_regex().finditer(simp)]
+
+
+def find_orgs(simp: str, barriers: set[int], projects: list[Cand]) -> list[Cand]:
+    """ORG by suffix, extended left; companies stop after a park or project name."""
+    project_ends = {c.end for c in projects}
+    out = []
+    for m in ORG_SUFFIX_RE.finditer(simp):
+        suffix = m.group()
+        stops = barriers | project_ends if suffix.endswith(_COMPANY) else barriers
+        start = trim_lead(simp, extend_left(simp, m.start(), stops, min_body=2), m.start())
+        if _SCHOOL_RE.search(suffix):
+            start = _SCHOOL_LEAD.match(simp, start, m.start()).end()
+        if not _org_body_ok(simp, start, m.start(), suffix):
+            continue
+        label = Label.ORG
+        if _SCHOOL_RE.search(suffix) and _BUILDING_NEAR.search(_clause(simp, m.end())):
+            label = Label.PROJECT  # a school being built is a project (GUIDELINES: 博文中学)
+        out.append(Cand(start, m.end(), label, PRIO_RULE))
+    return out
+
+
+def _org_body_ok(simp: str, start: int, end: int, suffix: str) -> bool:
+    """Whether the words before an ORG suffix name something rather than describe it."""
+    body = simp[start:end]
+    if simp[start:end + len(suffix)] in GENERIC_ORGS or (body and body[0] in "“‘(（"):
+        return False
+    if suffix in _GOVERNMENT:  # 市政府, 漳州市人民政府; not 当地政府, 享受到政府
+        return body in ("省", "市", "县", "区", "镇", "乡") or bool(
+            gazetteer.place_regex().fullmatch(body.removesuffix("人民")))
+    if simp.endswith("党群服务中心", 0, end + len(suffix)):  # a kind of centre, not a name
+        return False
+    if suffix in _SINGLE and body[-1:] in "本我该此":  # 本网, 未经本网
+        return False
+    specific = _GENERIC_ORG_WORDS.sub("", body)
+    return len(specific) >= (2 if suffix in _SINGLE else 1) or suffix in ("管委会", "工委") and body == "区"
+
+
+def _clause(simp: str, pos: int) -> str:
+    left = max(simp.rfind(p, 0, pos) for p in CLAUSE_PUNCT)
+    right = min((i for i in (simp.find(p, pos) for p in CLAUSE_PUNCT) if i >= 0), default=len(simp))
+    return simp[left + 1:right]
+
+
+def find_places(simp: str, barriers: set[int]) -> list[Cand]:
+    """LOC: gazetteer names, development zones, and towns/villages after a boundary or place."""
+    out = [Cand(m.start(), m.end(), Label.LOC, PRIO_WEAK) for m in gazetteer.place_regex().finditer(simp)]
+    place_ends = {c.end: c.start for c in out}
+    for m in ZONE_SUFFIX_RE.finditer(simp):
+        if m.start() in place_ends:  # 德州经开区, 漳州高新区
+            start = place_ends[m.start()]
+        elif m.group() in _BARE_ZONES:  # 经开区 (this zone); 提升经开区 is not a name
+            start = m.start()
+        else:  # 北方应急(医疗)救援综合示范区
+            start = trim_lead(simp, extend_left(simp, m.start(), barriers, min_body=2), m.start())
+            if start == m.start() or _ZONE_BAD_BODY.search(simp, start, m.start()):
+                continue
+        out.append(Cand(start, m.end(), Label.LOC, PRIO_RULE))
+    out.extend(_abbreviations(simp))
+    ends = {c.end for c in out}
+    for m in TOWN_RE.finditer(simp):
+        left = simp[m.start() - 1] if m.start() else "\n"
+        if left in _TOWN_LEFT_OK or m.start() in ends:
+            out.append(Cand(m.start(), m.end(), Label.LOC, PRIO_RULE))
+    return out
+
+
+# One-character place abbreviations (GUIDELINES 5c: 黎, 以, 广, 深): each is its own LOC
+# inside a run of two or more (中美, 京津冀鲁, 黎以) or after 驻/访/赴 (驻京, 访华).
+ABBREVIATIONS = "京津沪渝冀豫辽黑湘皖鲁苏浙赣鄂桂甘晋陕闽粤琼川黔滇藏青宁新港澳台中美英法德日俄韩朝印巴以黎叙伊越"
+_ABBR_RUN_RE = re.compile(rf"(?<![\u4e00-\u9fff])[{ABBREVIATIONS}]{{2,4}}(?=[\u4e00-\u9fff])|(?<=[驻访赴])[{ABBREVIATIONS}华]")
+# Runs that are ordinary words, not lists of places.
+_ABBR_WORDS = frozenset("中新 新中 以及 中日 新港 中巴 美日 台中 中印 青年 宁新 新台 中宁 港台 中英 新津".split())
+
+
+def _abbreviations(simp: str) -> list[Cand]:
+    out = []
+    for m in _ABBR_RUN_RE.finditer(simp):
+        if m.group() in _ABBR_WORDS:
+            continue
+        out.extend(Cand(i, i + 1, Label.LOC, PRIO_WEAK - 1) for i in range(m.start(), m.end()))
+    return out
+
+
+def find_projects(simp: str, barriers: set[int]) -> list[Cand]:
+    """PROJECT by suffix with a left boundary, plus the items of 'A、B等N个项目' lists."""
+    out = []
+    for m in PROJECT_SUFFIX_RE.finditer(simp):
+        start = extend_left(simp, m.start(), barriers, min_body=2)
+        start = trim_lead(simp, start, m.start())
+        name = simp[start:m.end()]
+        if not _project_ok(name, m.end() - m.start()):
+            continue
+        out.append(Cand(start, m.end(), Label.PROJECT, PRIO_RULE))
+    out.extend(_listed_projects(simp))
+    return out
+
+
+def _project_ok(name: str, suffix_len: int) -> bool:
+    """A named project: some specific words before the suffix, not a scheme or a verb phrase."""
+    if not name or name[0] in "“‘(（" or _PROJECT_BAD_BODY.search(name):
+        return False
+    body = _strip_places(name)[:-suffix_len] if len(_strip_places(name)) > suffix_len else ""
+    return len(GENERIC_PROJECT_WORDS.sub("", body)) >= 2
+
+
+def _strip_places(name: str) -> str:
+    """A project name without leading place words, to test whether anything specific is left."""
+    m = gazetteer.place_regex().match(name)
+    while m and m.end() < len(name):
+        name = name[m.end():]
+        zone = ZONE_SUFFIX_RE.match(name)
+        if zone:
+            name = name[zone.end():]
+        m = gazetteer.place_regex().match(name)
+    zone = re.match(r".{0,10}?(?:经济技术开发区|经开区|高新区|开发区)", name)
+    if zone and zone.end() < len(name):
+        name = name[zone.end():]
+    return name
+
+
+def _listed_projects(simp: str) -> list[Cand]:
+    """Items of a list closed by '等N个…项目' are projects (万众智能产业园二期、博文中学3个招商引资项目)."""
+    out = []
+    for m in LIST_ANCHOR_RE.finditer(simp):
+        lo = max(simp.rfind(p, 0, m.start()) for p in CLAUSE_PUNCT + ":：") + 1
+        items = simp[lo:m.start()].split("、")
+        pos = lo
+        for n, item in enumerate(items):
+            start, end = pos, pos + len(item)
+            pos = end + 1
+            if n == 0:  # the first item's start is decided by the sentence, not the list
+                start = max(start, extend_left(simp, end, set(), min_body=2))
+            start = trim_lead(simp, start, end)
+            if 2 <= end - start <= 30 and _project_ok(simp[start:end] + "项目", 2):
+                out.append(Cand(start, end, Label.PROJECT, PRIO_RULE + 1))
+    return out
+
+
+@lru_cache(maxsize=1)
+def generic_places() -> frozenset[str]:
+    return frozenset("我区 全区 全市 全省 全县 全国 我国 国家 全球 各地 本市 本区 我市 我省 城市 当地".split())

@@ -1,0 +1,166 @@
+"""Entity rules of core.extract, one label at a time, with GUIDELINES' examples and its 'not' lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.extract import analyze
+
+
+def spans(text: str, **kw) -> set[tuple[str, str]]:
+    return {(e.text, str(e.label)) for e in analyze(text, tagger=False, **kw).entities}
+
+
+def labelled(text: str, label: str) -> set[str]:
+    return {t for t, lab in spans(text) if lab == label}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("区行政审批部副部长李爱军介绍。", "副部长"),
+    ("山东师范大学党委常委、副校长王洪禹说。", "党委常委"),
+    ("山东师范大学党委常委、副校长王洪禹说。", "副校长"),
+    ("生态环境分局局长、四级调研员郭本芳说。", "四级调研员"),
+    ("区社会事务服务中心副处级干部王金刚表示。", "副处级干部"),
+    ("漳州市决策督查调研组一组组长林青率组员调研。", "组长"),
+    ("德州新闻网讯 记者王志强通讯员赵庆川", "通讯员"),
+    ("公司常务副总经理张三说。", "常务副总经理"),
+])
+def test_title(text, expected):
+    assert expected in labelled(text, "TITLE")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("4位客商代表与公司签约。", "客商代表"),
+    ("漳州高新区领导张有利陪同调研。", "领导"),
+    ("公司负责人感慨。", "负责人"),
+    ("山东有研半导体材料有限公司工作人员李磊仍记得。", "工作人员"),
+    ("林青率组员到漳州调研。", "组员"),
+    ("杨丹红博士正进行产品实验。", "博士"),
+    ("成立生态环境保护委员会。", "委员"),
+    ("园区长期坚持。", "区长"),
+])
+def test_not_title(text, word):
+    assert not any(word in t for t in labelled(text, "TITLE"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("上海逸众医疗科技有限公司投资2.1亿元。", "上海逸众医疗科技有限公司"),
+    ("设立了中共德州经济技术开发区综合委员会,强化领导。", "中共德州经济技术开发区综合委员会"),
+    ("。区行政审批部提供全流程免费帮办代办。", "区行政审批部"),
+    ("在山东师范大学举行。", "山东师范大学"),
+    ("山东师大基础教育集团与我区合作。", "山东师大基础教育集团"),
+    ("德州新闻网讯 记者王志强", "德州新闻网"),
+    ("由国家发改委立项批准。", "国家发改委"),
+    ("近日,漳州市决策督查调研组一组组长林青率组员调研。", "漳州市决策督查调研组"),
+    ("4位客商代表与德州园区开发投资有限公司签约。", "德州园区开发投资有限公司"),
+    ("各镇街、建设管理部、综合执法部等部门联合开展。", "建设管理部"),
+])
+def test_org(text, expected):
+    assert expected in labelled(text, "ORG")
+
+
+@pytest.mark.parametrize("text", [
+    "强化“两新”组织党组织工作。", "经开区招商部门以促成项目落地为核心。", "区财政列支130万元。",
+    "这与当地政府大力支持是分不开的。", "未经本网授权不得转载。",
+])
+def test_not_org(text):
+    assert labelled(text, "ORG") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("今年以来,德州经开区认真贯彻落实。", "德州经开区"),
+    ("提升经开区城市首位度。", "经开区"),
+    ("林青率组员到漳州高新区开展调研。", "漳州高新区"),
+    ("漳州高新区颜厝镇、九湖镇、靖圆镇村办参加。", "九湖镇"),
+    ("石狮岩、下庵村拆迁工地等地。", "下庵村"),
+    ("2018年成都市实行的政策。", "成都市"),
+    ("山东、北京和美国。", "美国"),
+    ("重新调整驻京流动党委。", "京"),
+    ("中美关系。", "美"),
+])
+def test_loc(text, expected):
+    assert expected in labelled(text, "LOC")
+
+
+@pytest.mark.parametrize("text", ["我区持续加大投资力度。", "推动全区发展,全市第一。", "促进全国城市发展。"])
+def test_not_loc(text):
+    assert labelled(text, "LOC") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("上海逸众医疗科技有限公司投资2.1亿元上马瓶装消毒剂泵头项目。", "瓶装消毒剂泵头项目"),
+    ("9月21日,北方应急(医疗)救援综合示范区产业集聚加速器项目在经开区奠基。",
+     "北方应急(医疗)救援综合示范区产业集聚加速器项目"),
+    ("我区万众智能产业园二期、京北通宇电子连接器、博文中学3个招商引资项目集中开工。", "万众智能产业园二期"),
+    ("我区万众智能产业园二期、京北通宇电子连接器、博文中学3个招商引资项目集中开工。", "博文中学"),
+    ("总投资121.14亿元的沪江建筑智能装配基地、宇航派蒙石墨烯应用产业园等12个项目成功签约。",
+     "宇航派蒙石墨烯应用产业园"),
+    ("加大对京台高速改扩建工程扬尘问题的曝光力度。", "京台高速改扩建工程"),
+])
+def test_project(text, expected):
+    assert expected in labelled(text, "PROJECT")
+
+
+@pytest.mark.parametrize("text", [
+    "在今年2月18日15个重点项目集中开工的基础上。", "有2人入选国家级人才工程。",
+    "开展扬尘管控专项整治“雷霆行动”30余次。", "1人入选泰山产业领军人才。",
+])
+def test_not_project(text):
+    assert labelled(text, "PROJECT") == set()
+
+
+def test_doc_without_brackets():
+    text = "区管委会印发关于《德州经济技术开发区招商引资优惠政策》的通知。"
+    assert "德州经济技术开发区招商引资优惠政策" in labelled(text, "DOC")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("9月21日,项目奠基。", "9月21日"), ("2018年8月23日那一天。", "2018年8月23日"),
+    ("今年上半年,经开区实现增长。", "今年上半年"), ("今年以来,我区持续加大。", "今年以来"),
+    ("提前完成年底前的任务。", "年底前"), ("预计明年初就可以生产。", "明年初"),
+    ("三年行动计划(2020—2022)。", "2020—2022"), ("8月31日至9月6日我区排名第二。", "8月31日至9月6日"),
+    ("自去年以来,有2人入选。", "去年以来"), ("近日,调研组到高新区。", "近日"),
+    ("计划用三年时间建成。", "三年"), ("今天上午,会议召开。", "今天上午"), ("截至今年6月底,完成。", "今年6月底"),
+])
+def test_date(text, expected):
+    assert expected in labelled(text, "DATE")
+
+
+@pytest.mark.parametrize("text", ["目前,进展顺利。", "近期,曝光问题。", "今后将持续加大。", "下一步,我区将落实。",
+                                  "第一时间予以协调。", "区级层面每月召开1次。"])
+def test_not_date(text):
+    assert labelled(text, "DATE") == set()
+
+
+@pytest.mark.parametrize("text, label, expected", [
+    ("投资2.1亿元上马。", "MONEY", "2.1亿元"), ("列支130万元。", "MONEY", "130万元"),
+    ("节约成本44.644万元。", "MONEY", "44.644万元"), ("印章300元/套。", "MONEY", "300元"),
+    ("占比95.3%。", "PERCENT", "95.3%"), ("增长0.5%。", "PERCENT", "0.5%"),
+    ("提升7.6个百分点。", "PERCENT", "7.6个百分点"), ("超过30%的任务目标。", "PERCENT", "30%"),
+    ("约四成企业。", "PERCENT", "四成"), ("村41个。", "QUANTITY", "41个"),
+    ("共有1230家企业。", "QUANTITY", "1230家"), ("招聘教师216名。", "QUANTITY", "216名"),
+    ("日产101.6吨金针菇。", "QUANTITY", "101.6吨"), ("开展行动30余次。", "QUANTITY", "30余次"),
+    ("连续工作6小时。", "QUANTITY", "6小时"), ("气温38℃。", "QUANTITY", "38℃"),
+    ("列全市13县市区第2名。", "QUANTITY", "13县市区"),
+])
+def test_numbers(text, label, expected):
+    assert (expected, label) in spans(text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("列全市第2位。", "2位"), ("列全市13县市区第2名。", "2名"), ("谋划储备一批项目。", "一批"),
+    ("迎来一件大喜事。", "一件"), ("建成“五大示范区域”。", "五大"), ("以三大片区开发为抓手。", "三大"),
+])
+def test_not_quantity(text, word):
+    assert not any(word in t for t in labelled(text, "QUANTITY"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("德州新闻网讯 记者王志强通讯员赵庆川韩哲", {"王志强", "赵庆川", "韩哲"}),
+    ("区行政审批部副部长李爱军介绍。", {"李爱军"}),
+    ("(通讯员 高新宣 闽南网记者 梁政 文/图)", {"高新宣", "梁政"}),
+    ("。趙興表示,下一步。", {"趙興"}),
+    ("9月24日,杨丹红博士正进行产品实验。最近,杨丹红的心情格外好。", {"杨丹红"}),
+])
+def test_person_rules(text, expected):
+    assert labelled(text, "PERSON") == expected
