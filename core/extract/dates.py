@@ -19,14 +19,15 @@ _ND = r"(?<![\d.．])"  # a number must not start inside another number
 YEAR = rf"(?:{_ND}\d{{4}}|[〇零一二三四五六七八九]{{4}})年"
 REL_YEAR = r"(?:今年|去年|明年|前年|后年|当年|上年|同年|本年|次年|翌年|来年)"
 MONTH = rf"(?:{_ND}\d{{1,2}}|十[一二]?|[一二三四五六七八九])月份?"
-DAY = rf"(?:{_ND}\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
+# 号 only after Arabic digits (5月4号); 第二号人物 is an ordinal.
+DAY = rf"(?<!第)(?:{_ND}\d{{1,2}}[日号]|(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日)"
 PERIOD = r"(?:上半年|下半年|前三季度|第?[一二三四1-4]季度|上旬|中旬|下旬)"
 DEICTIC = (
     "今天|明天|昨天|前天|后天|当天|当日|今日|昨日|明日|次日|翌日|本月|上月|上个月|下月|下个月|当月|"
     "本周|上周|下周|今晚|昨晚|明晚|当晚|今早|今晨|昨夜|日前|近日|连日|年内|年底|年初|年末|月底|月初|月末|"
     "近年来|近年|近几年|近些年|多年来|今春|今夏|今秋|今冬|去冬|去夏|去秋|去春|开春|入秋|入冬|"
     "春节|国庆节|国庆|元旦|中秋节|端午节|清明节|劳动节|元宵节|除夕|春季|夏季|秋季|冬季|春天|夏天|秋天|冬天|"
-    "周末|星期[一二三四五六日天]|本世纪|上世纪"
+    "冬春|秋后|周末|星期[一二三四五六日天]|本世纪|上世纪"
 )
 CENTURY = rf"(?:{_ND}\d{{2}}|二十一|二十|十九)世纪(?:\d{{2}}年代)?|{_ND}\d{{2,4}}年代"
 PART = r"(?:上午|下午|中午|晚上|晚间|傍晚|凌晨|早上|早晨|清晨|夜间|夜里|深夜|午后|晚)"
@@ -48,7 +49,9 @@ YEAR_RANGE = rf"{_ND}(?:1[89]|20)\d{{2}}\s*(?:——|—|–|－|-|~|～|至|到
 
 # Every date starts with one of these characters; the lookahead lets re skip other
 # positions after one test instead of trying every branch (a 3× speed-up).
-_FIRST = "\\d〇零一二三四五六七八九十两几数半今去明前后当上同本次翌来第下昨近连年月多开入春夏秋冬国元中端清劳除周星"
+_FIRST = "\\d〇零一二三四五六七八九十两几数半" + "".join(
+    sorted({w[0] for w in (DEICTIC + "|" + REL_YEAR.strip("(?:)") + "|上半年|下半年|前三季度|第|上旬|中旬|下旬").split("|")})
+)
 _ATOM_RE = re.compile(rf"(?=[{_FIRST}])(?:{YEAR_RANGE}|{ATOM}|{DURATION})")
 _CONNECTOR_RE = re.compile(r"\s*(?:至|到|——|—|–|－|-|~|～)\s*")
 # A 号 after a bare number is a house, line or document number (3号楼, 1号线), not a day.

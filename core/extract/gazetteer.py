@@ -57,6 +57,11 @@ def _trie_pattern(node: dict) -> str:
 # Prefixes that compose with any base title (副部长, 常务副市长, 首席记者 …).
 TITLE_PREFIXES = ("常务副", "副", "常务", "执行", "首席", "名誉", "代理", "高级", "资深", "总")
 
+TITLE_DOMAINS = (
+    "营销", "销售", "理财", "设计", "项目", "市场", "财务", "技术", "艺术", "创意", "策划", "业务", "行政",
+    "人力资源", "产品", "客户", "区域", "大区", "品牌", "运营", "投资", "研发", "公关", "采购", "招商",
+)
+
 # Title words that are also the start of ordinary words (委员会, 主席台, 主任科员
 # is handled by longest match): a title must not run on into these characters.
 _TITLE_STOP_AFTER = "会处站台团室局部厅队组单"
@@ -72,7 +77,11 @@ def title_regex() -> re.Pattern:
     # The 长-guard needs to know the last character, so split the bases.
     long_titles = [b for b in bases if b.endswith("长")]
     other = [b for b in bases if not b.endswith("长")]
+    # 营销总监, 销售经理, 理财经理: a business domain before a manager word is part of the title.
+    domain = alternation(TITLE_DOMAINS)
+    managed = alternation(("经理", "总监", "主管", "总裁", "专员", "助理"))
     pattern = (
+        f"{domain}(?:副)?{managed}|"
         f"(?:{prefix})?(?:{alternation(long_titles)}(?![{_LONG_STOP_AFTER}{_TITLE_STOP_AFTER}])"
         f"|{alternation(other)}(?![{_TITLE_STOP_AFTER}]))"
     )
