@@ -68,6 +68,16 @@ class _Builder:
         return OffsetMap(tuple(self.starts), tuple(self.ends), len(self.raw))
 
 
+def warm_up() -> None:
+    """Load the tables and the language model now (for a worker thread or a benchmark)."""
+    from core import repair_tables as tables
+
+    tables.syllables()
+    tables.traditional_gbk_chars()
+    tables.pairs_reading("guó")
+    lm.warm_up()
+
+
 def repair(raw: str) -> Repaired:
     """Remove pinyin glosses and restore byte-shifted GBK runs (TEXT-DAMAGE.md)."""
     report = {"glosses_removed": 0, "clauses_repaired": 0, "unrecoverable": [], "inferred": []}
@@ -87,7 +97,10 @@ def repair(raw: str) -> Repaired:
         if clause is not None:
             ctx = Context(out.tail(), _after(raw, clause[1]), page[0], frozenset(annotated), *page[1:])
             _emit_clause(out, clause, ctx, report)
-    return Repaired("".join(out.parts), out.offsets(), report)
+    clean = "".join(out.parts)
+    if clean == raw and len(out.starts) == len(raw):
+        return Repaired(raw, OffsetMap.identity(len(raw)), report)  # nothing was changed
+    return Repaired(clean, out.offsets(), report)
 
 
 def _emit_intact(out: _Builder, a: int, b: int, glosses: list[Gloss]) -> None:

@@ -23,6 +23,8 @@ MAX_VARIANTS = 27
 class ByteModel:
     """One reading of a clause: bytes (None = lost), their raw indices, glosses."""
 
+    start: int = 0  # the clause's raw span
+    end: int = 0
     values: list[int | None] = field(default_factory=list)
     raw: list[int] = field(default_factory=list)
     # byte index a gloss follows -> (reading, raw end of the gloss)
@@ -136,7 +138,7 @@ def byte_models(raw: str, start: int, end: int) -> list[ByteModel]:
         else:
             pieces.append([[("b", b, pos) for b in encode(ch)]])
             pos += 1
-    return [_build(choice) for choice in _choices(pieces)]
+    return [_build(choice, start, end) for choice in _choices(pieces)]
 
 
 def _choices(pieces: list[list[list[tuple]]]):
@@ -152,8 +154,8 @@ def _choices(pieces: list[list[list[tuple]]]):
     return itertools.product(*limited)
 
 
-def _build(choice) -> ByteModel:
-    model = ByteModel()
+def _build(choice, start: int, end: int) -> ByteModel:
+    model = ByteModel(start, end)
     for ops in choice:
         for kind, value, where in ops:
             if kind == "b":

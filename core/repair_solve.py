@@ -192,6 +192,9 @@ def _spans(model: ByteModel, chars) -> list[tuple[int, int]]:
             start = max(start, spans[-1][0])
             end = max(end, spans[-1][1])
         spans.append((start, end))
+    if spans:  # a gloss before the first byte, or raw text after the last, joins them
+        spans[0] = (min(spans[0][0], model.start), spans[0][1])
+        spans[-1] = (spans[-1][0], max(spans[-1][1], model.end))
     return spans
 
 

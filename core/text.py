@@ -8,21 +8,39 @@ character to the raw characters it came from (TEXT-DAMAGE.md, section 4).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class OffsetMap:
-    """clean[i] came from raw[starts[i]:ends[i]]; both lists are non-decreasing."""
+    """clean[i] came from raw[starts[i]:ends[i]]; both lists are non-decreasing.
 
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts and ends are tuples, or ranges for the identity map: text that
+    needed no repair (nearly all of it) then costs no per-character objects.
+    Equality compares the values, whatever the sequence type.
+    """
+
+    starts: Sequence[int]
+    ends: Sequence[int]
     raw_length: int
 
     @classmethod
     def identity(cls, length: int) -> OffsetMap:
-        return cls(tuple(range(length)), tuple(range(1, length + 1)), length)
+        return cls(range(length), range(1, length + 1), length)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, OffsetMap):
+            return NotImplemented
+        return (
+            self.raw_length == other.raw_length
+            and _same(self.starts, other.starts)
+            and _same(self.ends, other.ends)
+        )
+
+    def __hash__(self) -> int:
+        return hash((tuple(self.starts), tuple(self.ends), self.raw_length))
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -56,6 +74,12 @@ class OffsetMap:
     @classmethod
     def from_json(cls, data: dict) -> OffsetMap:
         return cls(tuple(data["starts"]), tuple(data["ends"]), int(data["raw_length"]))
+
+
+def _same(a: Sequence[int], b: Sequence[int]) -> bool:
+    if type(a) is type(b):
+        return a == b
+    return len(a) == len(b) and tuple(a) == tuple(b)
 
 
 @dataclass(frozen=True, slots=True)
