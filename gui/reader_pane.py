@@ -23,7 +23,6 @@ from core.model import Entity, Label, Status
 from gui import highlights
 from gui.article_view import ArticleView
 
-
 TITLE_CHARS = 60
 
 

@@ -46,9 +46,9 @@ class JobProgress(QWidget):
 
     def _progress(self, job, done: int, total: int) -> None:
         if self.jobs and job is self.jobs[-1]:
-            self.bar.setRange(0, max(total, 1))
+            self.bar.setRange(0, max(total, 0))  # 0..0: busy, the total is not known
             self.bar.setValue(done)
-            self.bar.setFormat(f"{done} / {total}")
+            self.bar.setFormat(f"{done} / {total}" if total > 0 else str(done))
 
     def _finished(self, job) -> None:
         if job in self.jobs:

@@ -50,8 +50,9 @@ class _Worker(QObject):
         finally:
             self.done.emit()
 
-    def _progress(self, done: int, total: int, *_rest) -> None:
-        self.progress.emit(int(done), int(total))
+    def _progress(self, done: int, total=0, *_rest) -> None:
+        # core.jobs reports (done, total); core.ingest (done, path) with no total known
+        self.progress.emit(int(done), total if isinstance(total, int) else 0)
 
 
 class Job(QObject):
