@@ -15,7 +15,7 @@ def all_candidates(simp: str, article_date: str | None, lexicon, tagger) -> list
     barriers = {c.end for c in numeric}
     titles = rules.find_titles(simp)
     projects = rules.find_projects(simp, barriers)
-    orgs = rules.find_orgs(simp, barriers, projects)
+    orgs = rules.find_orgs(simp, barriers, projects) + rules.find_known_orgs(simp)
     places = rules.find_places(simp, barriers)
     persons = people.find_people(simp, titles)
     cands = numeric + titles + projects + orgs + places + persons + rules.find_docs(simp)

@@ -19,7 +19,7 @@ PRIO_DOC = 90
 PRIO_STRONG = 70  # rules with a clear anchor (byline names, 《》-free orgs with suffix)
 PRIO_RULE = 50
 PRIO_WEAK = 40
-PRIO_TAGGER = 30
+PRIO_TAGGER = 45  # above gazetteer places (北京大学 beats 北京), below the rules
 
 
 class Cand(NamedTuple):

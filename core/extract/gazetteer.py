@@ -98,6 +98,18 @@ def place_regex() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def country_regex() -> re.Pattern:
+    """Country names (resources/gazetteer/countries.txt)."""
+    return re.compile(alternation(words("countries")))
+
+
+@lru_cache(maxsize=1)
+def org_regex() -> re.Pattern:
+    """Known organisation names (resources/gazetteer/orgs.txt)."""
+    return re.compile(alternation(words("orgs")))
+
+
+@lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     return words("places")
 

@@ -17,7 +17,7 @@ import re
 MAX_NAME = 30
 
 # Characters that never occur inside the names the suffix rules look for.
-HARD_STOP_CHARS = set("的在与和及由对向为是了将把被从等让使给于并或也都就还又而但其该此这那每我你他她它们之暨以按即仍已去非")
+HARD_STOP_CHARS = set("的在与和及由对向为是了将把被从等让使给于并或也都就还又而但其该此这那每我你他她它们之暨以按即仍已去非到赴")
 # Words that usually stand right before a name: they end it when the body is long enough.
 SOFT_STOP_WORDS = (
     "设立 成立 调整 完成 推进 实施 建设 签约 开工 奠基 落户 投资 总投资 上马 引进 引入 组织 召开 举行 开展 参加 "

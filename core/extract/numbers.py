@@ -36,7 +36,7 @@ _CURRENCY = "(?:" + "|".join(sorted(CURRENCIES, key=len, reverse=True)) + ")"
 UNITS = (
     "平方公里 平方千米 平方米 立方米 千瓦时 万千瓦 千瓦 兆瓦 公里 千米 厘米 毫米 米 公顷 亩 吨 公斤 千克 克 "
     "小时 分钟 秒钟 秒 ℃ 摄氏度 度 人次 家次 架次 辆次 户次 个 家 名 人 所 项 次 辆 台 套 件 座 栋 间 张 条 户 位 "
-    "只 头 架 艘 列 部 本 篇 场 届 班 支 处 片 棵 株 倍 例 起 宗 笔 枚 颗 种 类 块 层 轮 批 县市区 县 镇 村 kg km MW GW"
+    "只 头 架 艘 列 部 本 篇 场 班 支 处 片 棵 株 倍 例 起 宗 笔 枚 颗 种 类 块 层 轮 批 县市区 县 镇 村 kg km MW GW"
 ).split()
 _UNIT = "(?:" + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True)) + ")"
 
@@ -45,10 +45,11 @@ MONEY_RE = re.compile(rf"{_FIRST}{NUM}{HEDGE_IN}?{MAG}?{HEDGE_IN}?{_CURRENCY}")
 PERCENT_RE = re.compile(
     rf"百分之{NUM}|{NUM}\s?[%％]|{NUM}{HEDGE_IN}?个百分点|(?<![{CN_DIGITS}])[一二三四五六七八九十]成(?![为了功立果绩员本就不])"
 )
-QUANTITY_RE = re.compile(rf"{_FIRST}{NUM}{HEDGE_IN}?{MAG}?{HEDGE_IN}?{_UNIT}")
+# 部门 is "department", not 部 + 门 (四部门): a unit must not run on into these words.
+QUANTITY_RE = re.compile(rf"{_FIRST}{NUM}{HEDGE_IN}?{MAG}?{HEDGE_IN}?{_UNIT}(?!门|委|级)")
 
 # 一批, 一件, 一个 … are set phrases, not counts; 第2名 is an ordinal.
-_SET_PHRASE_NUM = re.compile(r"^[一两][个家件批项位名次种条套场轮期支处片类块层本部只头村镇县]")
+_SET_PHRASE_NUM = re.compile(r"^[一两][个家件批项位名次种条套场轮期支处片类块层本部只头村镇县度]")
 
 
 def to_number(text: str) -> int | float | None:

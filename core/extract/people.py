@@ -22,6 +22,8 @@ _STOP_WORDS = re.compile(r"表示|介绍|指出|强调|认为|称|透露|坦言|
 INTRO_RE = re.compile(r"工作人员|负责人|领导|村民|市民|居民|员工|职工|客商|党员|群众|专家|博士|硕士")
 SPEECH_RE = re.compile(r"(?=(?:说|表示|介绍|指出|强调|认为|称|透露|坦言|告诉记者))")
 HONORIFIC_RE = re.compile(r"(?=(?:博士|教授|先生|女士|同志|院士|老人|师傅))")
+# Characters of organisation words, not of given names (国家, 国务院, 党委 …).
+_NOT_NAME = re.compile(r"[家院部委局会省市县区厅处所司办社党团队校府央]")
 _BOUNDARY = set("，。；：、！？“”‘’（）()《》,.;:!? \n\t\u3000")
 
 
@@ -43,10 +45,19 @@ def _segment(run: str) -> list[str] | None:
     return best[0]
 
 
+# Words that follow a title directly when no name does (总书记强调, 主席宣布, 记者了解到).
+_VERB_START = re.compile(
+    r"强调|宣布|指出|要求|主持|出席|会见|会晤|提出|作出|发表|考察|参加|视察|希望|来到|致电|致信|签署|批示|讲话|"
+    r"回信|接见|访问|同|与|和|等|一行|们|从|在|到|对|向|也|都|还|就|为|了|是"
+)
+
+
 def _run_after(simp: str, pos: int, title_starts: set[int]) -> tuple[int, str]:
     """The Han run of possible names starting at pos (after optional spaces)."""
     while pos < len(simp) and simp[pos] in " \u3000":
         pos += 1
+    if _VERB_START.match(simp, pos):
+        return pos, ""
     end = pos
     while end < len(simp) and end - pos < 9 and "\u4e00" <= simp[end] <= "\u9fff":
         if end in title_starts or (end > pos and (simp[end] in _NAME_STOP or _STOP_WORDS.match(simp, end))):
@@ -78,6 +89,8 @@ def names_before(simp: str, title_starts: set[int]) -> list[Cand]:
             if start < 0 or not (start == 0 or simp[start - 1] in _BOUNDARY):
                 continue
             run = simp[start:end]
+            if _NOT_NAME.search(run[1:]):
+                continue  # 国家主席, 国务院总理: an organisation before a title
             if all("\u4e00" <= ch <= "\u9fff" for ch in run) and _segment(run) == [run]:
                 out.append(Cand(start, end, Label.PERSON, PRIO_RULE))
                 break
@@ -128,6 +141,6 @@ def _chains(cands: list[Cand]) -> list[Cand]:
                and cands[j + 1].label in (Label.ORG, Label.LOC) and cands[j].label in (Label.ORG, Label.LOC)):
             j += 1
         if j > i and cands[j].label is Label.ORG:
-            out.append(Cand(cands[i].start, cands[j].end, Label.ORG, PRIO_TAGGER + 5))
+            out.append(Cand(cands[i].start, cands[j].end, Label.ORG, PRIO_RULE))
         i = j + 1
     return out

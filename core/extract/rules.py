@@ -18,11 +18,11 @@ from core.model import Label
 # ORG suffixes; single characters carry guards against 内部, 局面, 委托 ….
 ORG_SUFFIX_RE = re.compile(
     r"股份有限公司|有限责任公司|有限公司|公司|集团(?!化)|管委会|管理委员会|委员会|党工委|工委|人民政府|政府|"
-    r"办公室|办事处|服务中心|检验中心|中心(?![城区线点])|大学|学院|分校|(?<!高)中学|(?<!中)小学|幼儿园|(?<![中高小])学校|医院|银行|"
+    r"办公室|办事处|服务中心|检验中心|中心(?![城区线点卫小学医])|卫生院|大学|学院|分校|(?<!高)中学|(?<!中)小学|幼儿园|(?<![中高小])学校|医院|银行|"
     r"新闻网|报社|日报|晚报|电视台|广播电台|通讯社|研究院|研究所|科学院|协会|学会|商会|联合会|基金会|基金|"
     r"法院|检察院|公安局|派出所|大队|支队|调研组|分局|"
-    r"(?<![格布结大全时当政骗赌饭开残])局(?![长面势部限])|(?<![内外全东西南北中局干总支])部(?![长门分署队件位落级委属])|"
-    r"厅(?![长])|(?<![党常])委(?![员托屈婉])|网(?![络站格上民友点页])"
+    r"(?<![格布结大全时当政骗赌饭开残变新])局(?![长面势部限])|(?<![内外全东西南北中局干总支])部(?![长门分署队件位落级委属])|"
+    r"厅(?![长])|(?<![党常])委(?![员托屈婉])|(?<!一)网(?![络站格上民友点页通办])"
 )
 _SINGLE = set("局部厅委网")
 # Whole names that are generic references, not organisations (GUIDELINES 5b).
@@ -35,7 +35,7 @@ _COMPANY = ("公司", "集团")
 # Modifiers and verbs that make a school or body generic (公办小学, 高标准中小学, 办理公司).
 _GENERIC_ORG_WORDS = re.compile(
     r"(?:公办|民办|高标准|寄宿制|合作|新开办|共建有|全面|解决|办理|享受到|享受|推进|各级|中|所|有关|相关|上级|主管|"
-    r"企业|单位|部门|该|本|我|全区|全市|我区|新建|扩建|改建)"
+    r"企业|单位|部门|该|本|我|全区|全市|我区|新建|扩建|改建|两级|各级|三级|级|镇|县|乡)"
 )
 _GOVERNMENT = ("政府", "人民政府")
 _SCHOOL_LEAD = re.compile(r"(?:寄宿制|民办|公办|高中|初中|新建|扩建|一所|该校)*")
@@ -47,25 +47,28 @@ ZONE_SUFFIX_RE = re.compile(
 )
 _ZONE_BAD_BODY = re.compile(r"党建|教育|特色|城市|人才|示范区域|打造|建设|创建")
 _BARE_ZONES = ("经济技术开发区", "高新技术产业开发区", "经开区", "高新区", "开发区")
-TOWN_RE = re.compile(r"[\u4e00-\u9fff]{2}(?:街道|镇|乡|村)(?![长委民干级集组子里庄落])")
+# 乡 alone is mostly 乡村/乡愁: a township needs a boundary right after it.
+TOWN_RE = re.compile(r"[\u4e00-\u9fff]{2}(?:街道|镇|村|乡(?=[、，,。；的]))(?![长委民干级集组子里庄落镇村])")
+_TOWN_BAD = re.compile(r"^(?:[的了和与在是将把被从对向为]|基层|城乡|农村|全镇|全乡|全村|各乡|各镇|各村|贫困|本村|该村|我村|乡村|城镇|重点)")
 _TOWN_LEFT_OK = set("、，,。；;：:（(“” \n在到赴和与及")
 CLAUSE_PUNCT = "，。；,;!?！？\n"
 
 PROJECT_SUFFIX_RE = re.compile(
     r"项目(?!政策|资金|申报|负责|库)|产业园|工业园|科创园|创业园|科技园|软件园|物流园|基地|[一二三四]期|"
-    r"工程(?!师|产品|技术|建设|管理)|加速器|大楼|综合体|电站|大桥|隧道|空间站|平台(?=、|等)"
+    r"工程(?!师|产品|技术|建设|管理)|加速器|大楼|电站|大桥|隧道|空间站|平台(?=、|等)"
 )
 GENERIC_PROJECT_WORDS = re.compile(
     r"重点|重大|特别|招商引资|招商|签约|在建|新建|续建|产业|建设|高科技成果|高科技|高新技术|民生|基础设施|城建|工业|"
     r"重中之重|省级|市级|区级|该|本|这些|相关|各类|各|推进|促成|建立|做好|从事|实施|引进|储备|谋划|落地|全区|全市|"
-    r"我区|开工|投产|服务|一批|优质|好|大|确保|抓|必|发展|做好|加快|推动"
+    r"我区|开工|投产|服务|一批|优质|好|大|确保|抓|必|发展|做好|加快|推动|特色|推出|当地|体验|各地|多个|新|"
+    r"乡村|休闲|旅游|文旅|农业|生态|文化|示范|试点|民生|惠民"
 )
 GENERIC_PROJECT = re.compile(
     r"^(?:重点|重大|招商引资|招商|签约|在建|新建|续建|产业|建设|高科技成果|高新技术|民生|基础设施|"
     r"城建|工业|重中之重|省级|市级|区级|该|本|这些|相关|各类|各)*"
     r"(?:项目|工程|基地|平台)$"
 )
-_PROJECT_BAD_BODY = re.compile(r"人才|计划|行动|工程师|系统工程|希望工程")
+_PROJECT_BAD_BODY = re.compile(r"人才|计划|行动|工程师|系统工程|希望工程|空军|海军|陆军|军事|导弹")
 DOC_RE = re.compile(r"《([^《》\n]{1,60})》")
 LIST_ANCHOR_RE = re.compile(r"等?[\d一二三四五六七八九十两]+个[^，。；,;\n]{0,6}?项目")
 
@@ -92,10 +95,22 @@ def find_orgs(simp: str, barriers: set[int], projects: list[Cand]) -> list[Cand]
         if not _org_body_ok(simp, start, m.start(), suffix):
             continue
         label = Label.ORG
+        country = _foreign_country(simp, start, m.start()) if suffix.endswith(_COMPANY) else 0
+        if country:  # 美国|安特罗匹克公司 (GUIDELINES 5e)
+            out.append(Cand(start, start + country, Label.LOC, PRIO_RULE))
+            start += country
         if _SCHOOL_RE.search(suffix) and _BUILDING_NEAR.search(_clause(simp, m.end())):
             label = Label.PROJECT  # a school being built is a project (GUIDELINES: 博文中学)
         out.append(Cand(start, m.end(), label, PRIO_RULE))
     return out
+
+
+def _foreign_country(simp: str, start: int, end: int) -> int:
+    """Length of a foreign country name opening a company name, else 0."""
+    m = gazetteer.country_regex().match(simp, start, end)
+    if m and m.group() != "中国" and end - m.end() >= 2:
+        return m.end() - start
+    return 0
 
 
 def _org_body_ok(simp: str, start: int, end: int, suffix: str) -> bool:
@@ -120,6 +135,11 @@ def _clause(simp: str, pos: int) -> str:
     return simp[left + 1:right]
 
 
+def find_known_orgs(simp: str) -> list[Cand]:
+    """ORG gazetteer: central bodies, media, international organisations."""
+    return [Cand(m.start(), m.end(), Label.ORG, PRIO_RULE) for m in gazetteer.org_regex().finditer(simp)]
+
+
 def find_places(simp: str, barriers: set[int]) -> list[Cand]:
     """LOC: gazetteer names, development zones, and towns/villages after a boundary or place."""
     out = [Cand(m.start(), m.end(), Label.LOC, PRIO_WEAK) for m in gazetteer.place_regex().finditer(simp)]
@@ -138,6 +158,8 @@ def find_places(simp: str, barriers: set[int]) -> list[Cand]:
     ends = {c.end for c in out}
     for m in TOWN_RE.finditer(simp):
         left = simp[m.start() - 1] if m.start() else "\n"
+        if _TOWN_BAD.match(m.group()):
+            continue
         if left in _TOWN_LEFT_OK or m.start() in ends:
             out.append(Cand(m.start(), m.end(), Label.LOC, PRIO_RULE))
     return out
@@ -179,7 +201,9 @@ def _project_ok(name: str, suffix_len: int) -> bool:
     if not name or name[0] in "“‘(（" or _PROJECT_BAD_BODY.search(name):
         return False
     body = _strip_places(name)[:-suffix_len] if len(_strip_places(name)) > suffix_len else ""
-    return len(GENERIC_PROJECT_WORDS.sub("", body)) >= 2
+    # A bare …项目 needs more specific words than a park or base does (低空文旅项目 is a kind).
+    need = 3 if name.endswith("项目") and suffix_len == 2 else 2
+    return len(GENERIC_PROJECT_WORDS.sub("", body)) >= need
 
 
 def _strip_places(name: str) -> str:
