@@ -33,6 +33,7 @@ def _labels(doc, report) -> dict:
 
 
 def _relations(doc, report) -> dict:
+    report.written["entities"] += len(doc.entities)
     by_id = doc.by_id()
     relations = []
     for fact in doc.facts:
@@ -46,7 +47,6 @@ def _relations(doc, report) -> dict:
         for role, tail in tails:
             relations.append({"id": len(relations) + 1, "from_id": head.id, "to_id": tail.id,
                               "type": f"{fact.type.value}.{role}"})
-    report.written["entities"] += len(doc.entities)
     entities = [{"id": e.id, "start_offset": e.start, "end_offset": e.end, "label": e.label.value}
                 for e in doc.entities]
     return {"entities": entities, "relations": relations}

@@ -31,9 +31,9 @@ def _task(doc, report) -> dict:
     human = [e for e in doc.entities if e.status is not Status.SUGGESTED]
     suggested = [e for e in doc.entities if e.status is Status.SUGGESTED]
     by_id = doc.by_id()
+    report.written["entities"] += len(doc.entities)
     people = _results(human, [f for f in doc.facts if f.status is not Status.SUGGESTED], by_id, report)
     engine = _results(suggested, [f for f in doc.facts if f.status is Status.SUGGESTED], by_id, report)
-    report.written["entities"] += len(doc.entities)
     report.drop("normalised values", sum(e.value is not None for e in doc.entities))
     a = doc.article
     task = {"id": a.id, "data": {"text": doc.text, "title": a.title, "article_id": a.id},
