@@ -81,7 +81,7 @@ def _single(text: str, ref: date | None, ref_year: int | None) -> tuple[date, da
     rest = _PART_OF_DAY.sub("", parts["rest"])
     if not (parts["y"] or parts["ry"] or parts["m"] or parts["d"] or parts["q"]):
         return None
-    if rest not in ("", "份"):
+    if rest not in ("", "份", "度"):
         return None  # 以来, 底, 前 … make the range open or vague: keep the text
     if year is None:
         year = ref_year
@@ -131,8 +131,10 @@ def resolve_date(text: str, article_date: str | None) -> dict:
         pieces = _CONNECTOR.split(text)
         if len(pieces) == 2 and all(pieces):
             left, right = pieces
-            if re.fullmatch(r"\d{1,2}", left.translate(_FULLWIDTH)):  # 1至8月
-                left += "月"
+            if re.fullmatch(r"\d{1,2}", left.translate(_FULLWIDTH)):  # 1至8月, 25－30日
+                left += "日" if right[-1] in "日号" else "月"
+            elif re.search(r"月\d{1,2}$", left.translate(_FULLWIDTH)) and right[-1] in "日号":
+                left += "日"  # 2007年11月25－30日
             if re.fullmatch(r"(?:1[89]|20)\d{2}", left):  # 2020—2022
                 left, right = left + "年", right.rstrip("年") + "年"
             lo = _single(left, ref, ref_year)

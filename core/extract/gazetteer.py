@@ -106,7 +106,7 @@ def country_regex() -> re.Pattern:
 @lru_cache(maxsize=1)
 def org_regex() -> re.Pattern:
     """Known organisation names (resources/gazetteer/orgs.txt)."""
-    return re.compile(alternation(words("orgs")))
+    return re.compile(alternation(words("orgs")) + "(?![门局厅处])")  # 民政部门 is generic
 
 
 @lru_cache(maxsize=1)

@@ -17,14 +17,14 @@ import re
 MAX_NAME = 30
 
 # Characters that never occur inside the names the suffix rules look for.
-HARD_STOP_CHARS = set("的在与和及由对向为是了将把被从等让使给于并或也都就还又而但其该此这那每我你他她它们之暨以按即仍已去非到赴")
+HARD_STOP_CHARS = set("的在与和及由对向为是了将把被从等让使给于并或也都就还又而但其该此这那每我你他她它们之暨以按即仍已去非到赴携")
 # Words that usually stand right before a name: they end it when the body is long enough.
 SOFT_STOP_WORDS = (
     "设立 成立 调整 完成 推进 实施 建设 签约 开工 奠基 落户 投资 总投资 上马 引进 引入 组织 召开 举行 开展 参加 "
     "陪同 加强 提供 发放 印发 出台 制定 获得 通过 进行 推动 打造 支持 实现 入选 入驻 对接 联合 协调 合作 携手 "
     "深化 加快 促进 抓好 围绕 依托 带领 率领 来到 走进 考察 调研 检查 视察 参观 成为 作为 属于 包括 列入 "
     "洽谈 储备 谋划 获批 批准 牵头 负责 帮扶 新建 扩建 改建 筹建 启动 承办 主办 协办 位于 地处 前往 "
-    "享受 构建 办理 解决 从事 坚持 贯彻 落实 贯彻落实 认真 积极 全力 持续 不断 着力 确保 必抓 抓 率 到 赴 至 获"
+    "享受 构建 办理 解决 从事 终止 撤销 取消 坚持 贯彻 落实 贯彻落实 认真 积极 全力 持续 不断 着力 确保 必抓 抓 率 到 赴 至 获"
 ).split()
 _SOFT_RE = re.compile("(?:" + "|".join(sorted(SOFT_STOP_WORDS, key=len, reverse=True)) + ")$")
 LIST_START = set("、")

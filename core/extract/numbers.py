@@ -21,7 +21,7 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
 # An Arabic number (any width) or a Chinese numeral that starts with a digit word.
-NUM = rf"(?:\d+(?:[.．]\d+)?|[{CN_DIGITS[:-2]}][{CN_DIGITS}万亿]*)"
+NUM = rf"(?:(?:\d{{1,3}}(?:[,，]\d{{3}})+(?!\d)|\d+)(?:[.．]\d+)?|[{CN_DIGITS[:-2]}][{CN_DIGITS}万亿]*)"
 # Magnitudes after the number: 2.1亿, 130万, 1.5万亿.
 MAG = r"(?:万亿|千万|百万|万|亿)"
 HEDGE_IN = r"(?:余|多)"
@@ -36,7 +36,7 @@ _CURRENCY = "(?:" + "|".join(sorted(CURRENCIES, key=len, reverse=True)) + ")"
 UNITS = (
     "平方公里 平方千米 平方米 立方米 千瓦时 万千瓦 千瓦 兆瓦 公里 千米 厘米 毫米 米 公顷 亩 吨 公斤 千克 克 "
     "小时 分钟 秒钟 秒 ℃ 摄氏度 度 人次 家次 架次 辆次 户次 个 家 名 人 所 项 次 辆 台 套 件 座 栋 间 张 条 户 位 "
-    "只 头 架 艘 列 部 本 篇 场 班 支 处 片 棵 株 倍 例 起 宗 笔 枚 颗 种 类 块 层 轮 批 县市区 县 镇 村 kg km MW GW"
+    "只 头 架 艘 列 部 本 篇 场 班 支 处 片 棵 株 倍 例 起 宗 笔 枚 颗 种 类 块 层 轮 批 县市区 县 镇 村 双 kg km MW GW"
 ).split()
 _UNIT = "(?:" + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True)) + ")"
 
@@ -49,12 +49,13 @@ PERCENT_RE = re.compile(
 QUANTITY_RE = re.compile(rf"{_FIRST}{NUM}{HEDGE_IN}?{MAG}?{HEDGE_IN}?{_UNIT}(?!门|委|级)")
 
 # 一批, 一件, 一个 … are set phrases, not counts; 第2名 is an ordinal.
-_SET_PHRASE_NUM = re.compile(r"^[一两][个家件批项位名次种条套场轮期支处片类块层本部只头村镇县度]")
+_SET_PHRASE_NUM = re.compile(r"^[一两][个家件批项位名次种条套场轮期支处片类块层本部只头村镇县度起双]")
 
 
 def to_number(text: str) -> int | float | None:
     """Numeric value of an Arabic or Chinese numeral with optional 万/亿; int when whole."""
     text = text.translate(_FULLWIDTH).replace("余", "").replace("多", "")
+    text = re.sub(r"(?<=\d)[,，](?=\d{3})", "", text)  # 520,924.5
     match = re.fullmatch(r"(\d+(?:\.\d+)?)(万亿|千万|百万|万|亿)?", text)
     try:
         if match:

@@ -19,7 +19,7 @@ from core.model import Label
 _NAME_STOP = set("说率陪等在是的了和与也都就还又将对从向为被把于因以所及仍正带已曾到去会要摄讯记")
 _STOP_WORDS = re.compile(r"表示|介绍|指出|强调|认为|称|透露|坦言|告诉|陪同|一行|同志|博士|教授|先生|女士")
 # Nouns that introduce a person without being a TITLE (GUIDELINES' "not" list).
-INTRO_RE = re.compile(r"工作人员|负责人|领导|村民|市民|居民|员工|职工|客商|党员|群众|专家|博士|硕士")
+INTRO_RE = re.compile(r"工作人员|负责人|领导|网友|村民|市民|居民|员工|职工|客商|党员|群众|专家|博士|硕士")
 SPEECH_RE = re.compile(r"(?=(?:说|表示|介绍|指出|强调|认为|称|透露|坦言|告诉记者))")
 HONORIFIC_RE = re.compile(r"(?=(?:博士|教授|先生|女士|同志|院士|老人|师傅))")
 # Characters of organisation words, not of given names (国家, 国务院, 党委 …).

@@ -18,11 +18,11 @@ from core.model import Label
 # ORG suffixes; single characters carry guards against 内部, 局面, 委托 ….
 ORG_SUFFIX_RE = re.compile(
     r"股份有限公司|有限责任公司|有限公司|公司|集团(?!化)|管委会|管理委员会|委员会|党工委|工委|人民政府|政府|"
-    r"办公室|办事处|服务中心|检验中心|中心(?![城区线点卫小学医])|卫生院|大学|学院|分校|(?<!高)中学|(?<!中)小学|幼儿园|(?<![中高小])学校|医院|银行|"
+    r"办公室|办事处|服务中心|检验中心|中心(?![城区线点卫小学医])|卫生院|(?<![上读考进])大学|学院|分校|(?<!高)中学|(?<!中)小学|幼儿园|(?<![中高小])学校|医院|银行|"
     r"新闻网|报社|日报|晚报|电视台|广播电台|通讯社|研究院|研究所|科学院|协会|学会|商会|联合会|基金会|基金|"
     r"法院|检察院|公安局|派出所|大队|支队|调研组|分局|"
     r"(?<![格布结大全时当政骗赌饭开残变新])局(?![长面势部限])|(?<![内外全东西南北中局干总支])部(?![长门分署队件位落级委属])|"
-    r"厅(?![长])|(?<![党常])委(?![员托屈婉])|(?<!一)网(?![络站格上民友点页通办])"
+    r"厅(?![长])|(?<![党常])委(?![员托屈婉])|(?<![一官])网(?![络站格上民友点页通办])"
 )
 _SINGLE = set("局部厅委网")
 # Whole names that are generic references, not organisations (GUIDELINES 5b).
@@ -34,7 +34,7 @@ GENERIC_ORGS = frozenset(
 _COMPANY = ("公司", "集团")
 # Modifiers and verbs that make a school or body generic (公办小学, 高标准中小学, 办理公司).
 _GENERIC_ORG_WORDS = re.compile(
-    r"(?:公办|民办|高标准|寄宿制|合作|新开办|共建有|全面|解决|办理|享受到|享受|推进|各级|中|所|有关|相关|上级|主管|"
+    r"(?:公办|民办|公立|私立|乡村|农村|城市|城里|公募性|公益性|高标准|寄宿制|合作|新开办|共建有|全面|解决|办理|享受到|享受|推进|各级|中|所|有关|相关|上级|主管|"
     r"企业|单位|部门|该|本|我|全区|全市|我区|新建|扩建|改建|两级|各级|三级|级|镇|县|乡)"
 )
 _GOVERNMENT = ("政府", "人民政府")
@@ -70,12 +70,15 @@ GENERIC_PROJECT = re.compile(
 )
 _PROJECT_BAD_BODY = re.compile(r"人才|计划|行动|工程师|系统工程|希望工程|空军|海军|陆军|军事|导弹")
 DOC_RE = re.compile(r"《([^《》\n]{1,60})》")
+# A newspaper or magazine in 《》 is a media outlet (ORG), not a document.
+_MEDIA_TITLE = re.compile(r"(?:报|日报|晚报|时报|周报|报道|周刊|杂志|晨报|商报)$")
 LIST_ANCHOR_RE = re.compile(r"等?[\d一二三四五六七八九十两]+个[^，。；,;\n]{0,6}?项目")
 
 
 def find_docs(simp: str) -> list[Cand]:
     """DOC: the content of 《》 without the brackets."""
-    return [Cand(m.start(1), m.end(1), Label.DOC, PRIO_DOC) for m in DOC_RE.finditer(simp)]
+    return [Cand(m.start(1), m.end(1), Label.ORG if _MEDIA_TITLE.search(m.group(1)) else Label.DOC, PRIO_DOC)
+            for m in DOC_RE.finditer(simp)]
 
 
 def find_titles(simp: str) -> list[Cand]:
