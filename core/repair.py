@@ -8,15 +8,20 @@ Anything that cannot be rebuilt is marked U+FFFD and listed in the report.
 
 from __future__ import annotations
 
+from itertools import chain
+
 from core import repair_lm as lm
 from core.repair_clause import byte_models, find_clauses
-from core.repair_gloss import GLOSS_RE, Gloss, match_gloss, match_trigger, strip_glosses
+from core.repair_gloss import GLOSS_RE, match_gloss, match_trigger, strip_glosses
 from core.repair_lm import Context
 from core.repair_solve import Solution, solve
 from core.repair_tables import GLOSS_START_RE
 from core.text import OffsetMap, Repaired, looks_traditional
 
-CONTEXT = 24  # characters of context kept on each side of a clause
+# Characters of context kept before and after a clause: the language model reads a
+# few of them; brackets and quotes are balanced over all of them.
+CONTEXT = 120
+AFTER = 40
 
 
 class _Builder:
@@ -30,24 +35,26 @@ class _Builder:
         self.pending: int | None = None  # start of raw text dropped before any char
         self.length = 0
 
-    def keep(self, a: int, b: int) -> None:
-        """raw[a:b] is clean as it stands."""
-        if a >= b:
-            return
-        first = len(self.starts)
-        self.parts.append(self.raw[a:b])
-        self.starts.extend(range(a, b))
-        self.ends.extend(range(a + 1, b + 1))
-        if self.pending is not None:
+    def keep(self, a: int, b: int, drops: list[tuple[int, int]]) -> None:
+        """raw[a:b] is clean except the spans in drops, which join the char before them."""
+        pieces, pos = [], a
+        for start, end in drops:
+            pieces.append((pos, start))
+            pos = end
+        pieces.append((pos, b))
+        first, kept = len(self.starts), 0
+        self.parts.append("".join(self.raw[x:y] for x, y in pieces))
+        self.starts.extend(chain.from_iterable(range(x, y) for x, y in pieces))
+        self.ends.extend(chain.from_iterable(range(x + 1, y + 1) for x, y in pieces))
+        for (x, y), (start, end) in zip(pieces, drops, strict=False):
+            kept += y - x
+            if first + kept:
+                self.ends[first + kept - 1] = max(self.ends[first + kept - 1], end)
+            elif self.pending is None:
+                self.pending = start
+        if self.pending is not None and len(self.starts) > first:
             self.starts[first], self.pending = self.pending, None
-        self.length += b - a
-
-    def drop(self, a: int, b: int) -> None:
-        """Raw text with no clean character of its own joins the previous one."""
-        if self.ends:
-            self.ends[-1] = max(self.ends[-1], b)
-        elif self.pending is None:
-            self.pending = a
+        self.length = len(self.starts)
 
     def add(self, text: str, spans: list[tuple[int, int]]) -> None:
         if not text:
@@ -59,7 +66,7 @@ class _Builder:
         if self.pending is not None:
             self.starts[first] = self.pending
             self.pending = None
-        self.length += len(text)
+        self.length = len(self.starts)
 
     def tail(self) -> str:
         return "".join(self.parts[-CONTEXT:])[-CONTEXT:]
@@ -92,23 +99,17 @@ def repair(raw: str) -> Repaired:
     out = _Builder(raw)
     page = _page_cache(raw, regions) if clauses else None
     for (a, b, glosses), clause in zip(regions, clauses + [None], strict=True):
-        _emit_intact(out, a, b, glosses)
+        out.keep(a, b, [(g.start, g.end) for g in glosses])
         report["glosses_removed"] += len(glosses)
         if clause is not None:
-            ctx = Context(out.tail(), _after(raw, clause[1]), page[0], frozenset(annotated), *page[1:])
+            ctx = Context(
+                out.tail(), _after(raw, clause[1]), page[0], frozenset(annotated), *page[1:]
+            )
             _emit_clause(out, clause, ctx, report)
     clean = "".join(out.parts)
     if clean == raw and len(out.starts) == len(raw):
         return Repaired(raw, OffsetMap.identity(len(raw)), report)  # nothing was changed
     return Repaired(clean, out.offsets(), report)
-
-
-def _emit_intact(out: _Builder, a: int, b: int, glosses: list[Gloss]) -> None:
-    for gloss in glosses:
-        out.keep(a, gloss.start)
-        out.drop(gloss.start, gloss.end)
-        a = gloss.end
-    out.keep(a, b)
 
 
 def _page_cache(raw: str, regions) -> tuple:
@@ -120,8 +121,8 @@ def _page_cache(raw: str, regions) -> tuple:
 
 def _after(raw: str, end: int) -> str:
     """Intact text after a clause, up to the next damage, glosses dropped."""
-    text = GLOSS_RE.sub("", raw[end : end + 3 * CONTEXT])
-    return text.split("?", 1)[0][:CONTEXT]
+    text = GLOSS_RE.sub("", raw[end : end + 3 * AFTER])
+    return text.split("?", 1)[0][:AFTER]
 
 
 def _emit_clause(out: _Builder, clause: tuple[int, int], ctx: Context, report: dict) -> None:

@@ -93,30 +93,33 @@ def strip_glosses(raw: str, start: int, end: int, annotated: set[str]) -> list[G
     """Glosses to remove from the intact text raw[start:end]; adds glossed chars to annotated."""
     removed: list[Gloss] = []
     ends_at: dict[int, int] = {}  # end of a removed gloss -> its start
-
-    def kept_before(j: int) -> int:
-        while j in ends_at:
-            j = ends_at[j]
-        return j - 1
-
     pos = start
-    while True:
-        m = GLOSS_RE.search(raw, pos, end)
-        if m is None:
-            return removed
+    while m := GLOSS_RE.search(raw, pos, end):
         pos = m.start()
-        reading = _gloss_reading(m.group(0))
-        if reading is None:
+        k1 = ends_at.get(pos, pos) - 1  # the character before, skipping a removed gloss
+        k2 = ends_at.get(k1, k1) - 1
+        if k1 < 0:
+            glossed = None
+        else:  # the character before prev matters only when prev is ASCII
+            prev2 = raw[k2] if k2 >= 0 and raw[k1] < "\x80" else ""
+            glossed = _glossed(prev2, raw[k1], m.group(0))
+        if glossed is None:
             pos += 1
             continue
-        gloss = Gloss(pos, m.end(), reading)
-        k1 = kept_before(pos)
-        k2 = kept_before(k1) if k1 >= 0 else -1
-        pair = pair_before(raw[k1], raw[k2] if k2 >= 0 else "") if k1 >= 0 else None
-        if pair and pair_reads(pair[0], pair[1], gloss.reading):
-            removed.append(gloss)
-            ends_at[gloss.end] = gloss.start
-            annotated.add(pair_char(*pair))
-            pos = gloss.end
-        else:
-            pos += 1
+        removed.append(Gloss(pos, m.end(), _gloss_reading(m.group(0))))
+        ends_at[m.end()] = pos
+        annotated.add(glossed)
+        pos = m.end()
+    return removed
+
+
+@lru_cache(maxsize=65536)
+def _glossed(prev2: str, prev: str, gloss: str) -> str | None:
+    """The character a gloss text "(py)" after prev2 + prev stands for, if it is one."""
+    reading = _gloss_reading(gloss)
+    if reading is None:
+        return None
+    pair = pair_before(prev, prev2)
+    if pair and pair_reads(pair[0], pair[1], reading):
+        return pair_char(*pair)
+    return None

@@ -30,17 +30,37 @@ BAD_CHAR_PENALTY = 30.0
 SIMPLIFIED_PENALTY = 8.0
 VARIANT_PENALTY = 6.0
 UNBALANCED_PENALTY = 8.0
+DOUBLE_MARK_PENALTY = 8.0
+SENTENCE_MARKS = frozenset("。，、；：,;:")
 PAIRS = {"(": ")", "“": "”", "（": "）", "《": "》"}
 # jieba's dictionary has no punctuation or digits; log probabilities measured on
 # the news corpus, shifted by jieba's offset for 的 (-1.0). ASCII forms fold to these.
 PUNCTUATION = {
-    "，": -4.3, "。": -5.0, "、": -5.4, "“": -6.6, "”": -6.6, "（": -6.7, "）": -6.7,
-    "：": -7.1, "《": -7.9, "》": -7.9, "；": -8.4, "—": -8.4, "·": -9.5, "…": -10.6,
-    "？": -10.6, "！": -11.3, "%": -7.5, ".": -7.2, "-": -8.7, "\n": -6.5, " ": -9.0,
+    "，": -4.3,
+    "。": -5.0,
+    "、": -5.4,
+    "“": -6.6,
+    "”": -6.6,
+    "（": -6.7,
+    "）": -6.7,
+    "：": -7.1,
+    "《": -7.9,
+    "》": -7.9,
+    "；": -8.4,
+    "—": -8.4,
+    "·": -9.5,
+    "…": -10.6,
+    "？": -10.6,
+    "！": -11.3,
+    "%": -7.5,
+    ".": -7.2,
+    "-": -8.7,
+    "\n": -6.5,
+    " ": -9.0,
 }
 PUNCTUATION.update({d: -6.5 for d in "0123456789"})
 PUNCTUATION.update({c: -9.5 for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"})
-PUNCTUATION.update({a: PUNCTUATION[f] for a, f in zip(",:;()?!", "，：；（）？！")})
+PUNCTUATION.update({a: PUNCTUATION[f] for a, f in zip(",:;()?!", "，：；（）？！", strict=True)})
 
 
 def _dict_text() -> str:
@@ -59,7 +79,7 @@ def _dict_text() -> str:
 @lru_cache(maxsize=1)
 def _model() -> tuple[dict[str, str], float, float]:
     """Word -> count (as text, converted on use), log of the total, unknown log p."""
-    pairs = re.findall(r"^(\S{1,%d}) (\d+)" % MAX_WORD, _dict_text(), re.M)
+    pairs = re.findall(rf"^(\S{{1,{MAX_WORD}}}) (\d+)", _dict_text(), re.M)
     counts = dict(pairs)
     log_total = math.log(sum(map(int, counts.values())))
     return counts, log_total, -log_total - 2.0
@@ -111,6 +131,13 @@ def penalties(text: str, traditional: bool) -> float:
     return total
 
 
+def punctuation_penalty(text: str) -> float:
+    """Two sentence marks in a row ("。。", "、。") do not happen in clean text."""
+    return DOUBLE_MARK_PENALTY * sum(
+        text[i] in SENTENCE_MARKS and text[i + 1] in SENTENCE_MARKS for i in range(len(text) - 1)
+    )
+
+
 def balance_penalty(text: str) -> float:
     """Unmatched brackets and quotes, counted in text with its context."""
     closers = {v: k for k, v in PAIRS.items()}
@@ -155,11 +182,22 @@ def char_prior(prev: str, ch: str, nxt: str, ctx: Context) -> float:
     for word in (to_simplified(prev) + simple, simple + to_simplified(nxt)):
         if len(word) == 2 and word in counts:
             prior += 4.0
-    return prior + page_bonus(prev + ch + nxt, ctx) - penalties(ch, ctx.traditional)
+    edged = prev + ch + nxt
+    return (
+        prior
+        + page_bonus(edged, ctx)
+        - penalties(ch, ctx.traditional)
+        - punctuation_penalty(edged)
+    )
 
 
-def score(text: str, ctx: Context, before: str | None = None, after: str | None = None,
-          whole: str | None = None) -> float:
+def score(
+    text: str,
+    ctx: Context,
+    before: str | None = None,
+    after: str | None = None,
+    whole: str | None = None,
+) -> float:
     """Score of text (higher is better) between before and after (default: the clause's
     context); brackets are balanced over whole (default: the clause in its context)."""
     before = ctx.before[-LM_CONTEXT:] if before is None else before
@@ -169,6 +207,7 @@ def score(text: str, ctx: Context, before: str | None = None, after: str | None 
     return (
         segment_score(before + text + after)
         - penalties(text, ctx.traditional)
+        - punctuation_penalty(edged)
         + page_bonus(edged, ctx)
         - balance_penalty(whole)
     )

@@ -9,11 +9,11 @@ the raw span that supplied its bytes (section 4).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from core import repair_lm as lm
-from core.repair_lm import Context
 from core.repair_clause import ByteModel
+from core.repair_lm import Context
 from core.repair_tables import is_pua, is_trail, pair_char, pairs_reading
 
 MAX_SOLUTIONS = 64
@@ -30,7 +30,7 @@ class Solution:
     guessed: list[int]  # characters whose lost byte only the language model chose
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pair_set(reading: str, glossable: bool = False) -> frozenset[tuple[int, int]]:
     return frozenset(pairs_reading(reading, glossable))
 

@@ -7,7 +7,7 @@ for text that turns out to be clean (TEXT-DAMAGE.md, section 3, fast path).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 # Letters pypinyin writes in TONE style (checked against pypinyin in the tests).
 PINYIN_LETTERS = "a-zàáèéêìíòóùúüāēěīńňōūǎǐǒǔǘǚǜǹḿếề\u0300\u0304\u030c"
@@ -27,7 +27,7 @@ def is_pua(ch: str) -> bool:
     return "\ue000" <= ch <= "\uf8ff"
 
 
-@lru_cache(maxsize=None)
+@cache
 def pair_char(lead: int, trail: int) -> str | None:
     """The character GB18030 gives the byte pair, or None when it is no pair."""
     if not (0x81 <= lead <= 0xFE and is_trail(trail)):
@@ -42,7 +42,7 @@ def _pinyin_dict() -> dict[int, str]:
     return pinyin_dict.pinyin_dict
 
 
-@lru_cache(maxsize=None)
+@cache
 def readings(ch: str) -> tuple[str, ...]:
     """pypinyin's readings of one character, its default reading first."""
     if len(ch) != 1:
@@ -84,7 +84,7 @@ def _pairs_by_reading() -> dict[tuple[str, bool], tuple[tuple[int, int], ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pairs_any_reading(reading: str) -> tuple[tuple[int, int], ...]:
     """Pairs for which reading is any (not only the default) reading."""
     out = []
@@ -114,7 +114,7 @@ def pair_reads(lead: int, trail: int, reading: str) -> bool:
     return ch is not None and reading in readings(ch)
 
 
-@lru_cache(maxsize=None)
+@cache
 def encode(ch: str) -> bytes:
     """GB18030 bytes of one character (lossless, PUA included)."""
     return ch.encode("gb18030")
@@ -127,21 +127,21 @@ def _converters():
     return opencc.OpenCC("tw2s"), opencc.OpenCC("s2t")
 
 
-@lru_cache(maxsize=None)
+@cache
 def to_simplified(ch: str) -> str:
     """One character in simplified script (the LM's dictionary is simplified)."""
     out = _converters()[0].convert(ch)
     return out if len(out) == 1 else ch
 
 
-@lru_cache(maxsize=None)
+@cache
 def is_simplified_only(ch: str) -> bool:
     """A simplified form that a traditional article would not contain."""
     t2s, s2t = _converters()
     return t2s.convert(ch) == ch and s2t.convert(ch) != ch
 
 
-@lru_cache(maxsize=None)
+@cache
 def is_variant(ch: str) -> bool:
     """A traditional variant (傢 for 家) that standard traditional text does not use."""
     t2s, s2t = _converters()

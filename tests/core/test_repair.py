@@ -84,11 +84,11 @@ def _check_map(raw: str, result) -> None:
     assert len(offsets) == len(result.clean)
     assert offsets.raw_length == len(raw)
     starts, ends = offsets.starts, offsets.ends
-    assert all(a <= b for a, b in zip(starts, starts[1:]))
-    assert all(a <= b for a, b in zip(ends, ends[1:]))
-    assert all(0 <= s < e <= len(raw) for s, e in zip(starts, ends))
+    assert all(a <= b for a, b in zip(starts, starts[1:], strict=False))
+    assert all(a <= b for a, b in zip(ends, ends[1:], strict=False))
+    assert all(0 <= s < e <= len(raw) for s, e in zip(starts, ends, strict=True))
     covered = bytearray(len(raw))
-    for s, e in zip(starts, ends):
+    for s, e in zip(starts, ends, strict=True):
         covered[s:e] = b"\x01" * (e - s)
     if result.clean:
         assert all(covered), "every raw character belongs to some clean character"
@@ -104,7 +104,9 @@ def test_seed_offset_maps(seed000, seed004):
 
 def _raw_of(result, raw: str, needle: str) -> list[str]:
     i = result.clean.index(needle)
-    return [raw[result.offsets.starts[k] : result.offsets.ends[k]] for k in range(i, i + len(needle))]
+    return [
+        raw[result.offsets.starts[k] : result.offsets.ends[k]] for k in range(i, i + len(needle))
+    ]
 
 
 def test_seed000_spans_inside_repaired_clauses(seed000):
@@ -166,9 +168,42 @@ def test_fast_path_returns_the_same_text():
 # --- properties -------------------------------------------------------------
 
 _TOKENS = [
-    "經", "國", "中", "的", "愛", "來", "區", "為", "我", "們", "楣", "\ue000", "𠀀", "😀",
-    "(jīng)", "(guó)", "(lài)", "(ài)", "(de)", "?", "?lài)", "?guó)", "?!", "!", "(", ")",
-    "a", "A", "_", "1", "。", "“", "”", ",", " ", "\n",
+    "經",
+    "國",
+    "中",
+    "的",
+    "愛",
+    "來",
+    "區",
+    "為",
+    "我",
+    "們",
+    "楣",
+    "\ue000",
+    "𠀀",
+    "😀",
+    "(jīng)",
+    "(guó)",
+    "(lài)",
+    "(ài)",
+    "(de)",
+    "?",
+    "?lài)",
+    "?guó)",
+    "?!",
+    "!",
+    "(",
+    ")",
+    "a",
+    "A",
+    "_",
+    "1",
+    "。",
+    "“",
+    "”",
+    ",",
+    " ",
+    "\n",
 ]
 _DAMAGED = st.lists(st.sampled_from(_TOKENS), max_size=16).map("".join)
 # No lower-case letter (so no gloss) and no '!' (so no "?!"): text that needs no repair.
