@@ -146,6 +146,7 @@ _METRIC_PATTERNS = (
     (re.compile(r"(?P<ind>[^，。；,;]{2,14}?)(?:达到|达)$"), None),
     (re.compile(r"(?P<ind>[^，。；,;、]{2,16}?)(?:新增备案|成功备案|备案)$"), None),
     (re.compile(r"(?P<ind>[^，。；,;、]{2,8}?)(?:最高|不超过|最多)$"), None),  # subsidies are metrics
+    (re.compile(r"(?P<ind>[^，。；,;、]{2,12}?)(?:为|共计|合计|累计|总计)$"), None),
 )
 _HEDGE_ONLY = re.compile(r"超过|不超过|以上|约|近|达|为|共|累计|最高")
 _INDICATOR_LEAD = re.compile(r"^(?:全区|全市|全省|全国|我区|我市|并|且|共|累计|其中|已|将获|获得|获)+")

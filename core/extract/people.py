@@ -12,7 +12,7 @@ import re
 
 from core.extract import gazetteer
 from core.extract.combine import PRIO_RULE, PRIO_STRONG, PRIO_TAGGER, Cand
-from core.extract.rules import generic_places
+from core.extract.rules import GENERIC_ORGS, generic_places
 from core.model import Label
 
 # Characters that end a run of names (verbs and function words after a name).
@@ -22,6 +22,7 @@ _STOP_WORDS = re.compile(r"表示|介绍|指出|强调|认为|称|透露|坦言|
 INTRO_RE = re.compile(r"工作人员|负责人|领导|网友|村民|市民|居民|员工|职工|客商|党员|群众|专家|博士|硕士")
 SPEECH_RE = re.compile(r"(?=(?:说|表示|介绍|指出|强调|认为|称|透露|坦言|告诉记者))")
 HONORIFIC_RE = re.compile(r"(?=(?:博士|教授|先生|女士|同志|院士|老人|师傅))")
+_GENERIC_ORG_RE = re.compile(r"(?:区|市|县|镇|乡|省|各|该|当地|我区|全区)?(?:财政|[^，。]{0,4}部门|督查组|党组织|政府|党委|组委会)")
 # Characters of organisation words, not of given names (国家, 国务院, 党委 …).
 _NOT_NAME = re.compile(r"[家院部委局会省市县区厅处所司办社党团队校府央]")
 _BOUNDARY = set("，。；：、！？“”‘’（）()《》,.;:!? \n\t\u3000")
@@ -120,7 +121,7 @@ def tagger_cands(simp: str, spans, titles: list[Cand]) -> list[Cand]:
     raw = []
     for start, end, kind in spans:
         label = {"PERSON": Label.PERSON, "PER": Label.PERSON, "ORG": Label.ORG, "LOC": Label.LOC}.get(kind)
-        if label is None or simp[start:end] in generic:
+        if label is None or simp[start:end] in generic or _generic_org(simp[start:end]):
             continue
         if label is Label.PERSON:
             while start < end and start in title_cover:  # 记者王志强 → 王志强
@@ -129,6 +130,11 @@ def tagger_cands(simp: str, spans, titles: list[Cand]) -> list[Cand]:
                 continue
         raw.append(Cand(start, end, label, PRIO_TAGGER))
     return raw + _chains(sorted(raw))
+
+
+def _generic_org(text: str) -> bool:
+    """区财政, 招商部门, 督查组, 党组织: references, not names (GUIDELINES 5b)."""
+    return text in GENERIC_ORGS or bool(_GENERIC_ORG_RE.fullmatch(text))
 
 
 def _chains(cands: list[Cand]) -> list[Cand]:
