@@ -160,7 +160,7 @@ def _indicator(prefix: str) -> str | None:
             continue
         if fixed:
             return fixed
-        ind = re.split(r"较|比|与", m.group("ind").strip())[0]
+        ind = re.split(r"较|(?<![同环])比|与|同比|环比", m.group("ind").strip())[0]
         ind = _INDICATOR_LEAD.sub("", ind).strip()
         if ind:
             return ind
@@ -198,7 +198,8 @@ def _subject(scope: Scope, pos: int) -> int | None:
         start = scope.entities[i].start
         c_lo, _ = scope.clause(start)
         head = scope.simp[c_lo:start].strip()
-        if head == "" or head in ("同时", "其中", "目前"):
+        dateline = scope.simp.startswith(("消息", "讯", "报道", "电"), scope.entities[i].end)
+        if (head == "" or head in ("同时", "其中", "目前")) and not dateline:
             return i
     return None
 
