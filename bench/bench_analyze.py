@@ -10,6 +10,7 @@ noise from other work on the machine hits each alike; the best round counts.
 Standalone, on any news JSONL (`{"text", "date"?}` per line), as a table:
 
     python -m bench.bench_analyze [NEWS_JSONL] [-n N] [--no-tagger]
+    python bench/bench_analyze.py [NEWS_JSONL] [-n N] [--no-tagger]
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ import json
 import sys
 import time
 from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: python bench/bench_analyze.py
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import DEFAULT_DATA, NEWS, CannotRun, Context, Row, interleaved, load_average
 
