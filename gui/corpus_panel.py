@@ -71,11 +71,8 @@ class CorpusPanel(QWidget):
         table.setWordWrap(False)
         table.verticalHeader().hide()
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(40)
-        for column, width in ((1, 70), (2, 60), (3, 60), (4, 90)):
-            header.resizeSection(column, width)
         table.activated.connect(lambda index: self._open(index, beside=False))
         table.clicked.connect(self._clicked)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -119,9 +119,9 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         geometry = settings.get("window_geometry")
         if geometry.isEmpty():
-            self.resize(1500, 900)
+            self._first_geometry()
             docks = [d for d in (self.corpus_dock, self.inspector_dock) if d is not None]
-            self.resizeDocks(docks, [360, 400][: len(docks)], Qt.Orientation.Horizontal)
+            self.resizeDocks(docks, [400, 390][: len(docks)], Qt.Orientation.Horizontal)
         else:
             self.restoreGeometry(geometry)
         self.restoreState(settings.get("window_state"))
@@ -130,6 +130,11 @@ class MainWindow(QMainWindow):
             self.legend.buttons[label].setChecked(False)
         self.actions.snap_words.setChecked(settings.get("snap_to_words"))
         self.actions.snap_words.toggled.connect(lambda on: settings.set("snap_to_words", on))
+
+    def _first_geometry(self) -> None:
+        area = self.screen().availableGeometry()
+        self.resize(min(1600, int(area.width() * 0.94)), min(1000, int(area.height() * 0.94)))
+        self.move(area.center() - self.rect().center())
 
     def closeEvent(self, event) -> None:  # noqa: N802
         settings.set("window_geometry", self.saveGeometry())

@@ -167,11 +167,16 @@ class ReaderPane(QFrame):
             self.session.entity_selected.emit(self.article.id, entity.id if entity else -1)
 
     def _scroll_to(self, entity: Entity) -> None:
+        """Bring the span into view, centred, unless it is already fully visible."""
         cursor = self.view.textCursor()
-        start, end = self.mapper.to_display(entity.start, entity.end)
+        start, _end = self.mapper.to_display(entity.start, entity.end)
         cursor.setPosition(start)
         self.view.setTextCursor(cursor)
-        self.view.ensureCursorVisible()
+        rect = self.view.cursorRect(cursor)
+        viewport = self.view.viewport().rect()
+        if not viewport.contains(rect):
+            bar = self.view.verticalScrollBar()
+            bar.setValue(bar.value() + rect.center().y() - viewport.height() // 2)
 
     def step_suggestion(self, forward: bool = True) -> Entity | None:
         """Select the next (or previous) pending suggestion after the current position."""
