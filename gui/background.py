@@ -21,6 +21,7 @@ class Background(QObject):
         super().__init__(parent)
         self.session = session
         self.jobs: list[Job] = []
+        self.closed = False  # the window closed: late results are dropped
 
     @property
     def db_path(self):
@@ -40,12 +41,16 @@ class Background(QObject):
         return self._start(job)
 
     def _merged(self, item, errors: list[str]) -> None:
+        if self.closed:
+            return
         error = merge_result(self.session, item)
         if error:
             errors.append(error)
 
     def _extracted(self, job: Job, total: int, errors: list[str], cancelled: bool) -> None:
         self._forget(job)
+        if self.closed:
+            return
         self.session.corpus_changed.emit()
         state = self.tr("cancelled") if cancelled else self.tr("done")
         self.message.emit(self.tr("Extraction %1: %2 article(s), %3 error(s)")
@@ -66,6 +71,8 @@ class Background(QObject):
 
     def _imported(self, job: Job, reports: list, extract_after: bool) -> None:
         self._forget(job)
+        if self.closed:
+            return
         self.session.corpus_changed.emit()
         if not reports:
             return
@@ -76,7 +83,9 @@ class Background(QObject):
         if extract_after and report.added:
             self.extract(report.added)
 
-    def _start(self, job: Job) -> Job:
+    def _start(self, job: Job) -> Job | None:
+        if self.closed:
+            return None
         self.jobs.append(job)
         self.job_started.emit(job)
         job.start()
@@ -89,6 +98,7 @@ class Background(QObject):
 
     def shutdown(self) -> None:
         """Cancel every job and wait for its thread (closing the window)."""
+        self.closed = True
         for job in list(self.jobs):
             job.cancel()
         for job in list(self.jobs):
