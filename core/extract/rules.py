@@ -17,12 +17,13 @@ from core.model import Label
 
 # ORG suffixes; single characters carry guards against 内部, 局面, 委托 ….
 ORG_SUFFIX_RE = re.compile(
-    r"股份有限公司|有限责任公司|有限公司|公司|集团(?!化)|管委会|管理委员会|委员会|党工委|工委|人民政府|政府|"
+    r"(?=[股有公集管委党工人政办服检中卫大学分小幼高医银新报日晚电广通研科协商联基法派支调局部厅网])"
+    r"(?:股份有限公司|有限责任公司|有限公司|公司|集团(?!化)|管委会|管理委员会|委员会|党工委|工委|人民政府|政府|"
     r"办公室|办事处|服务中心|检验中心|中心(?![城区线点卫小学医])|卫生院|(?<![上读考进])大学|学院|分校|(?<!高)中学|(?<!中)小学|幼儿园|(?<![中高小])学校|医院|银行|"
     r"新闻网|报社|日报|晚报|电视台|广播电台|通讯社|研究院|研究所|科学院|协会|学会|商会|联合会|基金会|基金|"
     r"法院|检察院|公安局|派出所|大队|支队|调研组|分局|"
     r"(?<![格布结大全时当政骗赌饭开残变新])局(?![长面势部限])|(?<![内外全东西南北中局干总支])部(?![长门分署队件位落级委属])|"
-    r"厅(?![长])|(?<![党常])委(?![员托屈婉])|(?<![一官])网(?![络站格上民友点页通办])"
+    r"厅(?![长])|(?<![党常])委(?![员托屈婉])|(?<![一官])网(?![络站格上民友点页通办]))"
 )
 _SINGLE = set("局部厅委网")
 # Whole names that are generic references, not organisations (GUIDELINES 5b).
@@ -48,7 +49,7 @@ ZONE_SUFFIX_RE = re.compile(
 _ZONE_BAD_BODY = re.compile(r"党建|教育|特色|城市|人才|示范区域|打造|建设|创建")
 _BARE_ZONES = ("经济技术开发区", "高新技术产业开发区", "经开区", "高新区", "开发区")
 # 乡 alone is mostly 乡村/乡愁: a township needs a boundary right after it.
-TOWN_RE = re.compile(r"[\u4e00-\u9fff]{2}(?:街道|镇|村|乡(?=[、，,。；的]))(?![长委民干级集组子里庄落镇村])")
+TOWN_SUFFIX_RE = re.compile(r"(?:街道|镇|村|乡(?=[、，,。；的]))(?![长委民干级集组子里庄落镇村])")
 _TOWN_BAD = re.compile(r"^(?:[的了和与在是将把被从对向为]|基层|城乡|农村|全镇|全乡|全村|各乡|各镇|各村|贫困|本村|该村|我村|乡村|城镇|重点)")
 _TOWN_LEFT_OK = set("、，,。；;：:（(“” \n在到赴和与及")
 CLAUSE_PUNCT = "，。；,;!?！？\n"
@@ -145,7 +146,7 @@ def find_known_orgs(simp: str) -> list[Cand]:
 
 def find_places(simp: str, barriers: set[int]) -> list[Cand]:
     """LOC: gazetteer names, development zones, and towns/villages after a boundary or place."""
-    out = [Cand(m.start(), m.end(), Label.LOC, PRIO_WEAK) for m in gazetteer.place_regex().finditer(simp)]
+    out = [Cand(s, e, Label.LOC, PRIO_WEAK) for s, e in gazetteer.place_matcher().spans(simp)]
     place_ends = {c.end: c.start for c in out}
     for m in ZONE_SUFFIX_RE.finditer(simp):
         if m.start() in place_ends:  # 德州经开区, 漳州高新区
@@ -159,12 +160,14 @@ def find_places(simp: str, barriers: set[int]) -> list[Cand]:
         out.append(Cand(start, m.end(), Label.LOC, PRIO_RULE))
     out.extend(_abbreviations(simp))
     ends = {c.end for c in out}
-    for m in TOWN_RE.finditer(simp):
-        left = simp[m.start() - 1] if m.start() else "\n"
-        if _TOWN_BAD.match(m.group()):
+    for m in TOWN_SUFFIX_RE.finditer(simp):  # a two-character name before the suffix
+        start = m.start() - 2
+        if start < 0 or not all("\u4e00" <= ch <= "\u9fff" for ch in simp[start:m.start()]):
             continue
-        if left in _TOWN_LEFT_OK or m.start() in ends:
-            out.append(Cand(m.start(), m.end(), Label.LOC, PRIO_RULE))
+        left = simp[start - 1] if start else "\n"
+        if _TOWN_BAD.match(simp, start) or not (left in _TOWN_LEFT_OK or start in ends):
+            continue
+        out.append(Cand(start, m.end(), Label.LOC, PRIO_RULE))
     return out
 
 
