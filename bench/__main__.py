@@ -114,7 +114,7 @@ def table(rows: list[Row]) -> str:
     head = ("benchmark", "figure", "peer (same run)", "ratio", "target", "met?")
     body = []
     for r in rows:
-        peer = f"{r.peer_name} {fmt(r.peer)}" if r.peer_name else "—"
+        peer = f"{r.peer_name} {fmt(r.peer)} {r.unit}" if r.peer_name else "—"
         met = {True: "yes", False: "NO", None: "—"}[r.met]
         body.append((r.name, f"{fmt(r.figure)} {r.unit}", peer,
                      "—" if r.ratio is None else f"{r.ratio:.2f}×", r.target, met))

@@ -3,6 +3,9 @@
 Each edit creates a one-character entity in a free gap of a random article
 (articles drawn uniformly, seed fixed); the created entities and their
 journal rows are deleted afterwards so the cached database stays as built.
+The peer, run after every edit, is 0.5 ms of pure Python CPU work: its tail
+is what the machine's scheduling alone adds, so a wall-time p99 near the
+peer's is noise, not the edit.
 """
 
 from __future__ import annotations
@@ -39,6 +42,19 @@ def free_spans(store, n: int, seed: int = 8) -> list[tuple[int, int]]:
     return spans
 
 
+def spin(loops: int) -> None:
+    """Pure CPU work, no I/O: its wall-time tail is the machine's scheduling noise."""
+    total = 0
+    for i in range(loops):
+        total += i
+
+
+def calibrate_spin(seconds: float) -> int:
+    t0 = time.thread_time()
+    spin(200_000)
+    return max(1, int(200_000 * seconds / max(1e-6, time.thread_time() - t0)))
+
+
 def run(ctx: Context) -> list[Row]:
     from core.model import Label
     from core.operations import add_entity
@@ -51,21 +67,31 @@ def run(ctx: Context) -> list[Row]:
         total = store.conn.execute("SELECT count(*) FROM entities").fetchone()[0]
         annotator = store.ensure_annotator(ANNOTATOR)
         spans = free_spans(store, n + warm)
-        times = []
+        times, cpu, spins = [], [], []
+        loops = calibrate_spin(0.0005)
         try:
             for i, (article_id, start) in enumerate(spans):
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.thread_time()
                 add_entity(store, article_id, start, start + 1, Label.ORG, annotator=annotator)
+                t1 = time.perf_counter()
+                spin(loops)
                 if i >= warm:
-                    times.append(time.perf_counter() - t0)
+                    times.append(t1 - t0)
+                    cpu.append(time.thread_time() - c0 - (time.perf_counter() - t1))
+                    spins.append(time.perf_counter() - t1)
         finally:
             with store.transaction() as conn:
                 conn.execute("DELETE FROM entities WHERE source = ?", (ANNOTATOR,))
                 conn.execute("DELETE FROM edits WHERE annotator = ?", (ANNOTATOR,))
     p50, p99 = percentile(times, 50) * 1e3, percentile(times, 99) * 1e3
+    cpu50, cpu99 = percentile(cpu, 50) * 1e3, percentile(cpu, 99) * 1e3
+    spin50, spin99 = percentile(spins, 50) * 1e3, percentile(spins, 99) * 1e3
     return [
-        Row("one edit saved (add_entity), p50", p50, "ms"),
+        Row("one edit saved (add_entity), p50", p50, "ms", "0.5 ms of pure CPU, p50", spin50,
+            p50 / spin50),
         Row(f"one edit saved (add_entity), p99, {total:,} entities", p99, "ms",
-            target="p99 ≤ 5 ms", met=p99 <= 5,
-            note=f"{n} edits in random articles, max {max(times) * 1e3:.1f} ms; {load_average()}"),
+            "0.5 ms of pure CPU, p99", spin99, p99 / spin99, "p99 ≤ 5 ms", p99 <= 5,
+            note=f"{n} edits in random articles, max {max(times) * 1e3:.1f} ms; CPU time of the "
+                 f"thread p50 {cpu50:.2f} ms, p99 {cpu99:.2f} ms (wall minus CPU is waiting: "
+                 f"I/O or other processes); {load_average()}"),
     ]

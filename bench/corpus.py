@@ -28,7 +28,7 @@ LONG_HIGHLIGHTS = 1_000
 LONG_TITLE = "长文基准 20000 字 1000 标注"
 ENTITIES = 1_000_000
 EXTRACT_ARTICLES = 2_000
-BUILD_VERSION = 1
+BUILD_VERSION = 2
 LABEL_CYCLE = ("ORG", "LOC", "PERSON", "DATE", "MONEY", "PROJECT", "TITLE", "QUANTITY")
 
 
@@ -110,9 +110,11 @@ def entity_rows(article_id: int, clean: str, count: int, simple: str | None = No
     stamp = "2026-01-01T00:00:00.000+00:00"
     for i in range(min(count, len(clean) // step)):
         start = i * step
+        while start + 2 <= (i + 1) * step - 1 and (clean[start].isspace() or clean[start + 1].isspace()):
+            start += 1  # spans never start or end with whitespace; one free gap stays after
         end = start + 2
-        if end > len(clean):
-            break
+        if end > len(clean) or clean[start:end] != clean[start:end].strip():
+            continue
         status = ("suggested", "suggested", "accepted", "manual")[i % 4]
         source = "engine:bench" if status == "suggested" else "bench"
         yield (article_id, start, end, LABEL_CYCLE[i % len(LABEL_CYCLE)], clean[start:end],
@@ -151,8 +153,10 @@ def _build_entities(ctx: Context, path: Path) -> None:
         " ORDER BY id").fetchall()
     chars = sum(len(t) for _, t in texts)
     wanted = ENTITIES - have
-    # In proportion to length, at most one per 3 characters; round up so the total is reached.
-    added = _insert_entities(conn, texts, lambda t: min(len(t) // 3, -(-wanted * len(t) // chars)))
+    # In proportion to length, at most one per 3 characters; 3% over (spans that would start
+    # or end with whitespace are skipped), the surplus deleted below.
+    added = _insert_entities(conn, texts,
+                             lambda t: min(len(t) // 3, -(-wanted * 103 * len(t) // (100 * chars))))
     surplus = have + added - ENTITIES
     if surplus > 0:  # drop the newest rows beyond one million
         conn.execute("DELETE FROM entities WHERE id IN (SELECT id FROM entities ORDER BY id DESC"
