@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.extract import people, rules
+from core.extract import people, rules, tagmerge
 from core.extract.combine import Cand
 from core.extract.dates import find_dates
 from core.extract.lexicon import lexicon_cands
@@ -20,6 +20,6 @@ def all_candidates(simp: str, article_date: str | None, lexicon, tagger) -> list
     persons = people.find_people(simp, titles)
     cands = numeric + titles + projects + orgs + places + persons + rules.find_docs(simp)
     if tagger is not None:
-        cands += people.tagger_cands(simp, tagger.tag(simp), titles)
+        cands += tagmerge.tagger_cands(simp, tagger.tag(simp), titles)
     cands += lexicon_cands(simp, lexicon)
     return cands

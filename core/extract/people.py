@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 
 from core.extract import gazetteer
-from core.extract.combine import PRIO_RULE, PRIO_STRONG, PRIO_TAGGER, Cand
-from core.extract.rules import GENERIC_ORGS, generic_places
+from core.extract.combine import PRIO_RULE, PRIO_STRONG, Cand
 from core.model import Label
 
 # Characters that end a run of names (verbs and function words after a name).
@@ -22,7 +21,6 @@ _STOP_WORDS = re.compile(r"表示|介绍|指出|强调|认为|称|透露|坦言|
 INTRO_RE = re.compile(r"工作人员|负责人|领导|网友|村民|市民|居民|员工|职工|客商|党员|群众|专家|博士|硕士")
 SPEECH_RE = re.compile(r"(?=(?:说|表示|介绍|指出|强调|认为|称|透露|坦言|告诉记者))")
 HONORIFIC_RE = re.compile(r"(?=(?:博士|教授|先生|女士|同志|院士|老人|师傅))")
-_GENERIC_ORG_RE = re.compile(r"(?:区|市|县|镇|乡|省|各|该|当地|我区|全区)?(?:财政|[^，。]{0,4}部门|督查组|党组织|政府|党委|组委会)")
 # Characters of organisation words, not of given names (国家, 国务院, 党委 …).
 _NOT_NAME = re.compile(r"[家院部委局会省市县区厅处所司办社党团队校府央]")
 _BOUNDARY = set("，。；：、！？“”‘’（）()《》,.;:!? \n\t\u3000")
@@ -112,41 +110,3 @@ def repeat_names(simp: str, found: list[Cand]) -> list[Cand]:
         return []
     pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
     return [Cand(m.start(), m.end(), Label.PERSON, PRIO_RULE - 1) for m in pattern.finditer(simp)]
-
-
-def tagger_cands(simp: str, spans, titles: list[Cand]) -> list[Cand]:
-    """The tagger's names as low-priority candidates; ORG/LOC chains ending in ORG become one ORG."""
-    title_cover = {i for c in titles for i in range(c.start, c.end)}
-    generic = generic_places()
-    raw = []
-    for start, end, kind in spans:
-        label = {"PERSON": Label.PERSON, "PER": Label.PERSON, "ORG": Label.ORG, "LOC": Label.LOC}.get(kind)
-        if label is None or simp[start:end] in generic or _generic_org(simp[start:end]):
-            continue
-        if label is Label.PERSON:
-            while start < end and start in title_cover:  # 记者王志强 → 王志强
-                start += 1
-            if end - start < 2 or any(i in title_cover for i in range(start, end)):
-                continue
-        raw.append(Cand(start, end, label, PRIO_TAGGER))
-    return raw + _chains(sorted(raw))
-
-
-def _generic_org(text: str) -> bool:
-    """区财政, 招商部门, 督查组, 党组织: references, not names (GUIDELINES 5b)."""
-    return text in GENERIC_ORGS or bool(_GENERIC_ORG_RE.fullmatch(text))
-
-
-def _chains(cands: list[Cand]) -> list[Cand]:
-    """德州经济技术开发区 (LOC) + 综合委员会 (ORG) → one ORG (GUIDELINES rule 1)."""
-    out = []
-    i = 0
-    while i < len(cands):
-        j = i
-        while (j + 1 < len(cands) and cands[j + 1].start == cands[j].end
-               and cands[j + 1].label in (Label.ORG, Label.LOC) and cands[j].label in (Label.ORG, Label.LOC)):
-            j += 1
-        if j > i and cands[j].label is Label.ORG:
-            out.append(Cand(cands[i].start, cands[j].end, Label.ORG, PRIO_RULE))
-        i = j + 1
-    return out

@@ -96,7 +96,7 @@ def find_orgs(simp: str, barriers: set[int], projects: list[Cand]) -> list[Cand]
         start = trim_lead(simp, extend_left(simp, m.start(), stops, min_body=2), m.start())
         if _SCHOOL_RE.search(suffix):
             start = _SCHOOL_LEAD.match(simp, start, m.start()).end()
-        if not _org_body_ok(simp, start, m.start(), suffix):
+        if not org_body_ok(simp, start, m.start(), suffix):
             continue
         label = Label.ORG
         country = _foreign_country(simp, start, m.start()) if suffix.endswith(_COMPANY) else 0
@@ -117,7 +117,7 @@ def _foreign_country(simp: str, start: int, end: int) -> int:
     return 0
 
 
-def _org_body_ok(simp: str, start: int, end: int, suffix: str) -> bool:
+def org_body_ok(simp: str, start: int, end: int, suffix: str) -> bool:
     """Whether the words before an ORG suffix name something rather than describe it."""
     body = simp[start:end]
     if simp[start:end + len(suffix)] in GENERIC_ORGS or (body and body[0] in "“‘(（"):

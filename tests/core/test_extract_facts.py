@@ -142,3 +142,15 @@ def test_tagger_names_and_chains():
 def test_runs_without_a_tagger_model():
     a = analyze("9月21日,项目奠基。")
     assert a.entities and a.engine_version == ENGINE_VERSION
+
+
+def test_rules_check_the_tagger():
+    text = "加强党群服务中心建设,积极推进上海逸众医疗科技有限公司投产,石狮岩(九湖国控点)。"
+    org = text.index("推进上海")
+    person = text.index("石狮岩")
+    simp_spans = [(0, 8, "ORG"), (org, org + 14, "ORG"), (person, person + 7, "PER")]
+    a = analyze(text, tagger=FakeTagger(simp_spans))
+    found = {(e.text, str(e.label)) for e in a.entities}
+    assert ("上海逸众医疗科技有限公司", "ORG") in found
+    assert not any("党群服务中心" in t for t, _ in found)
+    assert not any(label == "PERSON" for _, label in found)

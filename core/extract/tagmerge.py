@@ -1,0 +1,80 @@
+"""The statistical tagger's spans, checked by the rules before they compete (combine.resolve).
+
+The tagger proposes names; the rules know boundaries and the guidelines'
+exclusions. So a tagger ORG ending in a known suffix gets the rules' left
+boundary (加强党群服务中心 → no name), generic references are dropped
+(区财政, 招商部门, 我区), a PERSON never includes a title (记者王志强 → 王志强)
+or punctuation, and an ORG/LOC chain ending in an ORG becomes one ORG
+(德州经济技术开发区 + 综合委员会, GUIDELINES rule 1).
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.extract.combine import PRIO_RULE, PRIO_TAGGER, Cand
+from core.extract.leftext import extend_left, trim_lead
+from core.extract.rules import GENERIC_ORGS, ORG_SUFFIX_RE, generic_places, org_body_ok
+from core.model import Label
+
+KINDS = {"PERSON": Label.PERSON, "PER": Label.PERSON, "ORG": Label.ORG, "LOC": Label.LOC}
+_GENERIC_ORG_RE = re.compile(
+    r"(?:区|市|县|镇|乡|省|各|该|当地|我区|全区)?(?:财政|[^，。]{0,4}部门|督查组|党组织|政府|党委|组委会)"
+)
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fff·•]+")
+
+
+def tagger_cands(simp: str, spans, titles: list[Cand]) -> list[Cand]:
+    """The tagger's spans as candidates below the rules and above the place gazetteer."""
+    title_cover = {i for c in titles for i in range(c.start, c.end)}
+    generic = generic_places()
+    raw = []
+    for start, end, kind in spans:
+        label = KINDS.get(kind)
+        if label is None or simp[start:end] in generic or _generic_org(simp[start:end]):
+            continue
+        if label is Label.PERSON:
+            while start < end and start in title_cover:  # 记者王志强 → 王志强
+                start += 1
+            if (end - start < 2 or any(i in title_cover for i in range(start, end))
+                    or not _NAME_CHARS.fullmatch(simp, start, end)):
+                continue
+        elif label is Label.ORG:
+            start = _org_start(simp, start, end)
+            if start is None:
+                continue
+        raw.append(Cand(start, end, label, PRIO_TAGGER))
+    return raw + _chains(sorted(raw))
+
+
+def _org_start(simp: str, start: int, end: int) -> int | None:
+    """The tagger's ORG start, moved right to the rules' boundary when a suffix ends it."""
+    suffix = None
+    for m in ORG_SUFFIX_RE.finditer(simp, start, end):
+        if m.end() == end:
+            suffix = m
+    if suffix is None:
+        return start  # a name without a rule suffix (中石化): the tagger knows best
+    rule_start = trim_lead(simp, extend_left(simp, suffix.start(), set(), min_body=2), suffix.start())
+    start = max(start, rule_start)
+    return start if org_body_ok(simp, start, suffix.start(), suffix.group()) else None
+
+
+def _generic_org(text: str) -> bool:
+    """区财政, 招商部门, 督查组, 党组织: references, not names (GUIDELINES 5b)."""
+    return text in GENERIC_ORGS or bool(_GENERIC_ORG_RE.fullmatch(text))
+
+
+def _chains(cands: list[Cand]) -> list[Cand]:
+    """德州经济技术开发区 (LOC) + 综合委员会 (ORG) → one ORG (GUIDELINES rule 1)."""
+    out = []
+    i = 0
+    while i < len(cands):
+        j = i
+        while (j + 1 < len(cands) and cands[j + 1].start == cands[j].end
+               and cands[j + 1].label in (Label.ORG, Label.LOC) and cands[j].label in (Label.ORG, Label.LOC)):
+            j += 1
+        if j > i and cands[j].label is Label.ORG:
+            out.append(Cand(cands[i].start, cands[j].end, Label.ORG, PRIO_RULE))
+        i = j + 1
+    return out
