@@ -30,6 +30,35 @@ BAD_CHAR_PENALTY = 30.0
 SIMPLIFIED_PENALTY = 8.0
 VARIANT_PENALTY = 6.0
 UNBALANCED_PENALTY = 8.0
+# How much likelier (log ratio) a character is right before a clause mark than
+# anywhere, measured on the news corpus (simplified), rounded to 0.5: 的 and 和
+# rarely end a clause, 道 and 心 often do. Unigrams alone prefer 報的 to 報道.
+_CLAUSE_END_LEVELS = {
+    -4.0: "以总推经不将各两十更自于指第俄这已从互完并伊参也专双把无贯李监宣未百再该副",
+    -3.5: "和提我精投继扩",
+    -3.0: "共公创农支乌最巴打之还他促预欧反王普均",
+    -2.5: "的在联消有增企首服超供其做非彻阿哈让真审八充如澳千",
+    -2.0: (
+        "同方央了近对视是闻保深万交坚科社比规协世防至得四五小受届优着教可罗智历思武医形卫媒紧被"
+    ),
+    -1.5: (
+        "国发加建主要多政网习播代美文与过正数特举亿三们及拉积极沙马核族都朗老使批由青严健"
+        "挥奋尼包检负勒伟截"
+    ),
+    -1.0: (
+        "新大全一工重关今表现党领斯续入运安基技书质组达相改广球亚二集取落传兰常旅维环别影"
+        "回越绿走需坦纪连启聚根粮希采急"
+    ),
+    1.0: (
+        "展作动出力时设系前议用度场次期心下施路间式流局性程升义击标放位线级革策效境备划见"
+        "障验想查础围权措观谈县险斗难往园峰看究伴弹"
+    ),
+    1.5: "来道点调题后里求势神果案件告署话响识景益米况午念段头",
+    2.0: "示称元说献幕",
+}
+CLAUSE_END = {ch: level for level, chars in _CLAUSE_END_LEVELS.items() for ch in chars}
+CLAUSE_END_WEIGHT = 1.5  # tuned on simulated damage (seed text and news)
+END_MARKS = frozenset("，。、；：！？,;:!?\n")
 DOUBLE_MARK_PENALTY = 8.0
 SENTENCE_MARKS = frozenset("。，、；：,;:")
 PAIRS = {"(": ")", "“": "”", "（": "）", "《": "》"}
@@ -131,6 +160,15 @@ def penalties(text: str, traditional: bool) -> float:
     return total
 
 
+def clause_end_bonus(text: str) -> float:
+    """Log-ratio adjustments for the characters of text that precede a clause mark."""
+    return sum(
+        CLAUSE_END_WEIGHT * CLAUSE_END.get(to_simplified(text[i]), 0.0)
+        for i in range(len(text) - 1)
+        if text[i + 1] in END_MARKS
+    )
+
+
 def punctuation_penalty(text: str) -> float:
     """Two sentence marks in a row ("。。", "、。") do not happen in clean text."""
     return DOUBLE_MARK_PENALTY * sum(
@@ -188,6 +226,7 @@ def char_prior(prev: str, ch: str, nxt: str, ctx: Context) -> float:
         + page_bonus(edged, ctx)
         - penalties(ch, ctx.traditional)
         - punctuation_penalty(edged)
+        + clause_end_bonus(edged)
     )
 
 
@@ -208,6 +247,7 @@ def score(
         segment_score(before + text + after)
         - penalties(text, ctx.traditional)
         - punctuation_penalty(edged)
+        + clause_end_bonus(edged)
         + page_bonus(edged, ctx)
         - balance_penalty(whole)
     )
