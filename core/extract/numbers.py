@@ -48,6 +48,12 @@ PERCENT_RE = re.compile(
 # 部门 is "department", not 部 + 门 (四部门): a unit must not run on into these words.
 QUANTITY_RE = re.compile(rf"{_FIRST}{NUM}{HEDGE_IN}?{MAG}?{HEDGE_IN}?{_UNIT}(?!门|委|级)")
 
+# One scan for all three: at a position money is tried first, then percent, then a count.
+_ANY_RE = re.compile(
+    rf"(?=[\d{CN_DIGITS}百])(?:(?P<money>{MONEY_RE.pattern[len(_FIRST):]})"
+    rf"|(?P<percent>{PERCENT_RE.pattern})|(?P<quantity>{QUANTITY_RE.pattern[len(_FIRST):]}))"
+)
+
 # 一批, 一件, 一个 … are set phrases, not counts; 第2名 is an ordinal.
 _SET_PHRASE_NUM = re.compile(r"^[一两][个家件批项位名次种条套场轮期支处片类块层本部只头村镇县度起双]")
 
@@ -113,19 +119,17 @@ def _ordinal(simp: str, start: int) -> bool:
 
 
 def find_numbers(simp: str) -> list[Cand]:
-    """MONEY, PERCENT and QUANTITY candidates on the simplified text."""
+    """MONEY, PERCENT and QUANTITY candidates on the simplified text, in one scan."""
     out: list[Cand] = []
-    for m in MONEY_RE.finditer(simp):
-        out.append(Cand(m.start(), m.end(), Label.MONEY, 50, money_value(m.group())))
-    for m in PERCENT_RE.finditer(simp):
-        out.append(Cand(m.start(), m.end(), Label.PERCENT, 50, percent_value(m.group())))
-    for m in QUANTITY_RE.finditer(simp):
-        text = m.group()
-        if _ordinal(simp, m.start()) or _SET_PHRASE_NUM.match(text) or _slogan(simp, m.start(), text):
-            continue
-        if _glued_to_number(simp, m.start()):
-            continue
-        out.append(Cand(m.start(), m.end(), Label.QUANTITY, 50, quantity_value(text)))
+    for m in _ANY_RE.finditer(simp):
+        kind, text, start = m.lastgroup, m.group(), m.start()
+        if kind == "money":
+            out.append(Cand(start, m.end(), Label.MONEY, 50, money_value(text)))
+        elif kind == "percent":
+            out.append(Cand(start, m.end(), Label.PERCENT, 50, percent_value(text)))
+        elif not (_ordinal(simp, start) or _SET_PHRASE_NUM.match(text) or _slogan(simp, start, text)
+                  or _glued_to_number(simp, start)):
+            out.append(Cand(start, m.end(), Label.QUANTITY, 50, quantity_value(text)))
     return out
 
 
