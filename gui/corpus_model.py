@@ -7,7 +7,14 @@ are read with one `store.summaries` query when first displayed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from core.model import ArticleStatus
 from core.store import ArticleSummary
@@ -15,13 +22,21 @@ from core.store import ArticleSummary
 BATCH = 200
 COLUMNS = ("title", "status", "entities", "pending", "imported")
 HEADERS = {
-    "title": "Title", "status": "Status", "entities": "Entities",
-    "pending": "Pending", "imported": "Imported",
+    "title": QT_TRANSLATE_NOOP("CorpusModel", "Title"),
+    "status": QT_TRANSLATE_NOOP("CorpusModel", "Status"),
+    "entities": QT_TRANSLATE_NOOP("CorpusModel", "Entities"),
+    "pending": QT_TRANSLATE_NOOP("CorpusModel", "Pending"),
+    "imported": QT_TRANSLATE_NOOP("CorpusModel", "Imported"),
 }
 STATUS_TEXT = {
-    ArticleStatus.TODO: "todo", ArticleStatus.IN_PROGRESS: "in progress",
-    ArticleStatus.DONE: "done",
+    ArticleStatus.TODO: QT_TRANSLATE_NOOP("ArticleStatus", "todo"),
+    ArticleStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("ArticleStatus", "in progress"),
+    ArticleStatus.DONE: QT_TRANSLATE_NOOP("ArticleStatus", "done"),
 }
+
+
+def article_status_text(status: ArticleStatus) -> str:
+    return QCoreApplication.translate("ArticleStatus", STATUS_TEXT[ArticleStatus(status)])
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -125,7 +140,7 @@ class CorpusModel(QAbstractTableModel):
         if column == "title":
             return summary.title
         if column == "status":
-            return self.tr(STATUS_TEXT[summary.status])
+            return article_status_text(summary.status)
         if column == "entities":
             return summary.n_entities
         if column == "pending":

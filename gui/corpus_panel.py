@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from core.errors import UserError
 from core.model import ArticleStatus
-from gui.corpus_model import ARTICLE_ID_ROLE, STATUS_TEXT, CorpusModel
+from gui.corpus_model import ARTICLE_ID_ROLE, STATUS_TEXT, CorpusModel, article_status_text
 
 
 class CorpusPanel(QWidget):
@@ -49,8 +49,8 @@ class CorpusPanel(QWidget):
         self.search.setObjectName("corpus_search")
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("All"), None)
-        for status, text in STATUS_TEXT.items():
-            self.status_filter.addItem(self.tr(text), status.value)
+        for status in STATUS_TEXT:
+            self.status_filter.addItem(article_status_text(status), status.value)
         self.count = QLabel()
         self.table = self._make_table()
         top = QHBoxLayout()

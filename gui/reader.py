@@ -45,6 +45,7 @@ class Reader(QWidget):
         if pane.article_id != article_id:
             pane.load(article_id)
         self.set_current(pane)
+        self.session.set_current_article(article_id)  # also when the current pane changed article
         return pane
 
     def add_pane(self) -> ReaderPane:

@@ -22,6 +22,8 @@ from core.errors import UserError
 from core.model import Entity, Label, Status
 from gui import highlights
 from gui.article_view import ArticleView
+from gui.corpus_model import article_status_text
+from gui.i18n import status_text
 
 TITLE_CHARS = 60
 
@@ -115,7 +117,7 @@ class ReaderPane(QFrame):
         pending = sum(e.status is Status.SUGGESTED for e in ents)
         self.meta.setText(self.tr("#%1 · %2 · %3 entities · %4 pending")
                           .replace("%1", str(self.article.id))
-                          .replace("%2", self.article.status.value)
+                          .replace("%2", article_status_text(self.article.status))
                           .replace("%3", str(len(ents))).replace("%4", str(pending)))
 
     def refresh(self) -> None:
@@ -210,7 +212,7 @@ class ReaderPane(QFrame):
         if e.value is not None:
             lines.append(self.tr("value: %1").replace("%1", str(e.value)))
         lines.append(self.tr("source: %1").replace("%1", e.source))
-        lines.append(self.tr("status: %1").replace("%1", e.status.value))
+        lines.append(self.tr("status: %1").replace("%1", status_text(e.status)))
         if (e.label.value, e.text) in self.layer.shared:
             lines.append(self.tr("also in another open article"))
         return "<br>".join(lines)

@@ -122,6 +122,7 @@ def test_accept_delete_accept_all_and_done_next(window, qtbot, suggested_store):
     window.actions.done_next.trigger()
     assert suggested_store.article(article_id).status is ArticleStatus.DONE
     assert window.reader.current is first and first.article_id == second.article_id
+    assert window.session.current_article == second.article_id  # the inspector follows
     for _ in range(4):
         window.session.undo_stack.undo()
     assert suggested_store.article(article_id).status is ArticleStatus.TODO
@@ -165,3 +166,24 @@ def _fake_work(store, ids):
             yield ExtractResult(article_id, fake_analysis(texts[article_id]))
 
     return work
+
+
+def test_manual_span_displaces_suggestions_and_undo_restores_them(window, qtbot, suggested_store):
+    pane = window.reader.panes[0]
+    window.reader.set_current(pane)
+    suggestion = next(e for e in pane.layer.entities
+                      if e.status is Status.SUGGESTED and e.end + 2 <= len(pane.article.clean_text)
+                      and not pane.article.clean_text[e.start:e.end + 2].isspace())
+    _select(pane, suggestion.start, suggestion.end + 1)
+    qtbot.keyClick(pane.view, Qt.Key.Key_5)  # PROJECT over the suggestion
+    ids = [e.id for e in suggested_store.entities(pane.article_id)]
+    assert suggestion.id not in ids
+    window.session.undo_stack.undo()
+    assert suggested_store.entity(suggestion.id) == suggestion
+
+
+def test_hover_tooltip_names_label_source_status(window):
+    pane = window.reader.panes[0]
+    entity = pane.layer.entities[0]
+    tip = pane._tooltip(entity)
+    assert entity.label.value in tip and entity.source in tip and entity.status.value in tip
