@@ -158,6 +158,28 @@ def test_nested_gloss():
     _check_map(raw, result)
 
 
+def test_lost_bytes_that_cannot_be_rebuilt_are_marked():
+    # Nothing before the orphan: the gloss pins no byte. The clause is reported, not guessed.
+    result = repair("?lài)中國人民")
+    assert result.clean == "\ufffd中國人民"
+    assert result.report["unrecoverable"] == [[0, 5]]
+    assert result.offsets.to_raw(0, 1) == (0, 5)
+
+
+@pytest.mark.parametrize(
+    "raw", ["真的嗎?!我們走吧。你好嗎?", "他說:「好?!」然後走了", "網址 a.com/?id=1"]
+)
+def test_real_question_marks_are_kept(raw):
+    result = repair(raw)
+    assert result.clean == raw
+    assert result.offsets == OffsetMap.identity(len(raw))
+
+
+def test_report_is_json(seed000):
+    report = json.loads(json.dumps(seed000[1].report))
+    assert set(report) >= {"glosses_removed", "clauses_repaired", "unrecoverable"}
+
+
 def test_fast_path_returns_the_same_text():
     raw = "德州经开区认真贯彻落实上级关于党的基层组织建设各项工作部署要求。" * 10
     result = repair(raw)
