@@ -86,7 +86,12 @@ def warm_up() -> None:
 
 
 def repair(raw: str) -> Repaired:
-    """Remove pinyin glosses and restore byte-shifted GBK runs (TEXT-DAMAGE.md)."""
+    """Remove pinyin glosses and restore byte-shifted GBK runs (TEXT-DAMAGE.md).
+
+    The report (JSON-ready) counts glosses removed and clauses repaired, and lists
+    clean spans [start, end): "unrecoverable" (marked U+FFFD, left as found) and
+    "inferred" (a lost byte no gloss pinned, chosen by the language model).
+    """
     report = {"glosses_removed": 0, "clauses_repaired": 0, "unrecoverable": [], "inferred": []}
     if "?" not in raw and not GLOSS_START_RE.search(raw):
         return Repaired(raw, OffsetMap.identity(len(raw)), report)
@@ -97,14 +102,14 @@ def repair(raw: str) -> Repaired:
         regions.append((pos, start, strip_glosses(raw, pos, start, annotated)))
         pos = end
     out = _Builder(raw)
-    page = _page_cache(raw, regions) if clauses else None
+    traditional, chars, pairs = _page_cache(raw, regions) if clauses else (False, (), ())
+    glossed = frozenset(annotated)
     for (a, b, glosses), clause in zip(regions, clauses + [None], strict=True):
         out.keep(a, b, [(g.start, g.end) for g in glosses])
         report["glosses_removed"] += len(glosses)
         if clause is not None:
-            ctx = Context(
-                out.tail(), _after(raw, clause[1]), page[0], frozenset(annotated), *page[1:]
-            )
+            after = _after(raw, clause[1])
+            ctx = Context(out.tail(), after, traditional, glossed, chars, pairs)
             _emit_clause(out, clause, ctx, report)
     clean = "".join(out.parts)
     if clean == raw and len(out.starts) == len(raw):
@@ -112,7 +117,7 @@ def repair(raw: str) -> Repaired:
     return Repaired(clean, out.offsets(), report)
 
 
-def _page_cache(raw: str, regions) -> tuple:
+def _page_cache(raw: str, regions) -> tuple[bool, frozenset[str], frozenset[str]]:
     """Script, and the characters and pairs of the page's intact text."""
     text = "\n".join(GLOSS_RE.sub("", raw[a:b]) for a, b, _ in regions)
     pairs = frozenset(text[i : i + 2] for i in range(len(text) - 1))
