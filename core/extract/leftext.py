@@ -58,7 +58,7 @@ def extend_left(simp: str, end: int, barriers: frozenset[int] | set[int] = froze
         if end - pos >= min_body:
             soft = _SOFT_RE.search(simp, max(limit, pos - 3), pos)
             # A verb right after a list comma or sentence start is the name's own word (、建设管理部).
-            if soft and not (soft.start() == 0 or simp[soft.start() - 1] in LIST_START):
+            if soft and not (soft.start() > 0 and simp[soft.start() - 1] in LIST_START):
                 break
         pos -= 1
     return pos
