@@ -30,17 +30,24 @@ def build_menus(window) -> None:
     view.addAction(window.corpus_dock.toggleViewAction())
     if window.inspector_dock is not None:
         view.addAction(window.inspector_dock.toggleViewAction())
+    _annotate_menu(window, bar)
+    help_menu = bar.addMenu(window.tr("&Help"))
+    help_menu.addActions([a.key_help, a.about])
+    _connect(window)
+
+
+def _annotate_menu(window, bar) -> None:
+    a = window.actions
     annotate = bar.addMenu(window.tr("&Annotate"))
     labels = annotate.addMenu(window.tr("&Label Selection"))
     labels.addActions(list(a.labels.values()))
     annotate.addActions(a.annotate_actions())
     annotate.addSeparator()
     annotate.addAction(a.snap_words)
+    window.reader.context_actions = [labels, a.accept, a.reject, a.delete, a.label_occurrences,
+                                      a.open_beside, a.close_pane, a.toggle_raw]
     annotate.addSeparator()
     annotate.addActions([a.extract_current, a.extract_selected, a.extract_all])
-    help_menu = bar.addMenu(window.tr("&Help"))
-    help_menu.addActions([a.key_help, a.about])
-    _connect(window)
 
 
 def build_toolbars(window) -> None:

@@ -8,7 +8,7 @@ and entities that two open articles share are marked in both.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from core.model import Label
 from gui.reader_pane import ReaderPane
@@ -24,6 +24,7 @@ class Reader(QWidget):
         self.panes: list[ReaderPane] = []
         self.current: ReaderPane | None = None
         self.visible_labels: set[Label] = set(Label)
+        self.context_actions: list = []  # appended to each pane's text context menu
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="reader_splitter")
         self.splitter.setChildrenCollapsible(False)
         self.placeholder = QLabel(self.tr("Open an article from the corpus (Ctrl+click opens it "
@@ -54,6 +55,8 @@ class Reader(QWidget):
         pane.activated.connect(self.set_current)
         pane.close_requested.connect(self.close_pane)
         pane.entities_loaded.connect(self._update_shared)
+        pane.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        pane.view.customContextMenuRequested.connect(lambda pos, p=pane: self._menu(p, pos))
         index = self.splitter.indexOf(self.current) + 1 if self.current else len(self.panes)
         self.splitter.insertWidget(index, pane)
         self.panes.insert(index, pane)
@@ -61,6 +64,23 @@ class Reader(QWidget):
         self._show_splitter()
         self.panes_changed.emit()
         return pane
+
+    def _menu(self, pane: ReaderPane, pos) -> None:
+        menu = self.context_menu(pane, pos)
+        menu.exec(pane.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def context_menu(self, pane: ReaderPane, pos) -> QMenu:
+        """Copy / Select All, then the label menu and annotate actions."""
+        self.set_current(pane)
+        menu = pane.view.createStandardContextMenu(pos)
+        menu.addSeparator()
+        for item in self.context_actions:
+            if isinstance(item, QMenu):
+                menu.addMenu(item)
+            else:
+                menu.addAction(item)
+        return menu
 
     def close_pane(self, pane: ReaderPane | None = None) -> None:
         pane = pane or self.current

@@ -31,7 +31,6 @@ TITLE_CHARS = 60
 class ReaderPane(QFrame):
     activated = Signal(object)  # this pane got focus
     close_requested = Signal(object)
-    open_beside_requested = Signal(int)
     entities_loaded = Signal()  # the reader recomputes shared marks
 
     def __init__(self, session, parent=None) -> None:

@@ -187,3 +187,14 @@ def test_hover_tooltip_names_label_source_status(window):
     entity = pane.layer.entities[0]
     tip = pane._tooltip(entity)
     assert entity.label.value in tip and entity.source in tip and entity.status.value in tip
+
+
+def test_pane_context_menu_offers_annotate_actions(window):
+    from PySide6.QtCore import QPoint
+
+    pane = window.reader.panes[1]
+    menu = window.reader.context_menu(pane, QPoint(20, 20))
+    assert window.reader.current is pane
+    names = {a.objectName() for a in menu.actions()}
+    assert {"accept", "reject", "delete", "label_occurrences"} <= names
+    assert any(a.menu() is not None for a in menu.actions())  # the label submenu
