@@ -19,7 +19,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "pizhu_zh_CN.ts"
 MIRRORS = {"window": "MainWindow"}  # lupdate's context -> the run-time context
 
