@@ -62,6 +62,7 @@ END_MARKS = frozenset("，。、；：！？,;:!?\n")
 DOUBLE_MARK_PENALTY = 8.0
 SENTENCE_MARKS = frozenset("。，、；：,;:")
 PAIRS = {"(": ")", "“": "”", "（": "）", "《": "》"}
+BRACKETS = frozenset(PAIRS) | frozenset(PAIRS.values())
 # jieba's dictionary has no punctuation or digits; log probabilities measured on
 # the news corpus, shifted by jieba's offset for 的 (-1.0). ASCII forms fold to these.
 PUNCTUATION = {
@@ -211,23 +212,29 @@ def page_bonus(text: str, ctx: Context) -> float:
     return CHAR_BONUS * chars + PAIR_BONUS * pairs
 
 
+@lru_cache(maxsize=65536)
+def _own_prior(ch: str, traditional: bool) -> float:
+    """The part of char_prior that depends on the character alone."""
+    one = _logp(to_simplified(ch))
+    return (_model()[2] if one is None else one) - penalties(ch, traditional)
+
+
 def char_prior(prev: str, ch: str, nxt: str, ctx: Context) -> float:
     """Quick plausibility of ch between two characters, to shortlist candidates."""
-    counts, _, unknown = _model()
+    counts = _model()[0]
     simple = to_simplified(ch)
-    one = _logp(simple)
-    prior = unknown if one is None else one
+    prior = _own_prior(ch, ctx.traditional)
     for word in (to_simplified(prev) + simple, simple + to_simplified(nxt)):
         if len(word) == 2 and word in counts:
             prior += 4.0
-    edged = prev + ch + nxt
-    return (
-        prior
-        + page_bonus(edged, ctx)
-        - penalties(ch, ctx.traditional)
-        - punctuation_penalty(edged)
-        + clause_end_bonus(edged)
-    )
+    if ch in ctx.page_chars:
+        prior += CHAR_BONUS
+    prior += PAIR_BONUS * ((prev + ch in ctx.page_pairs) + (ch + nxt in ctx.page_pairs))
+    if nxt in END_MARKS:
+        prior += CLAUSE_END_WEIGHT * CLAUSE_END.get(simple, 0.0)
+    if ch in SENTENCE_MARKS:
+        prior -= punctuation_penalty(prev + ch + nxt)
+    return prior
 
 
 def score(
@@ -235,13 +242,14 @@ def score(
     ctx: Context,
     before: str | None = None,
     after: str | None = None,
-    whole: str | None = None,
+    balance: float | None = None,
 ) -> float:
     """Score of text (higher is better) between before and after (default: the clause's
-    context); brackets are balanced over whole (default: the clause in its context)."""
+    context); balance is the bracket penalty if known (default: the clause in its context)."""
     before = ctx.before[-LM_CONTEXT:] if before is None else before
     after = ctx.after[:LM_CONTEXT] if after is None else after
-    whole = ctx.before + text + ctx.after if whole is None else whole
+    if balance is None:
+        balance = balance_penalty(ctx.before + text + ctx.after)
     edged = before[-1:] + text + after[:1]
     return (
         segment_score(before + text + after)
@@ -249,5 +257,5 @@ def score(
         - punctuation_penalty(edged)
         + clause_end_bonus(edged)
         + page_bonus(edged, ctx)
-        - balance_penalty(whole)
+        - balance
     )

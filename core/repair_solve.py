@@ -174,8 +174,10 @@ def _choose_free(values: list, u: int, chars, ctx: Context) -> None:
             candidates.append((lm.char_prior(prev, ch, nxt, ctx), value, ch))
     candidates.sort(reverse=True)
     best, best_value = None, None
+    balance = lm.balance_penalty(head + tail)  # unchanged unless ch is a bracket
     for _, value, ch in candidates[:TOP_FREE]:
-        score = lm.score(left + ch + right, ctx, before, after, head + ch + tail)
+        bal = lm.balance_penalty(head + ch + tail) if ch in lm.BRACKETS else balance
+        score = lm.score(left + ch + right, ctx, before, after, bal)
         if best is None or score > best:
             best, best_value = score, value
     values[u] = best_value
