@@ -67,6 +67,16 @@ def test_seed000_clean(seed000):
     assert result.report["clauses_repaired"] == 12
     assert result.report["glosses_removed"] == 1309
     assert result.report["unrecoverable"] == []
+    assert result.report["inferred"] == []  # every lost byte is pinned by a gloss or by "?!"
+
+
+def test_pinyin_letters_cover_pypinyin():
+    from pypinyin import pinyin_dict
+
+    from core.repair_tables import SYLLABLE_RE
+
+    letters = {c for v in pinyin_dict.pinyin_dict.values() for r in v.split(",") for c in r}
+    assert all(SYLLABLE_RE.fullmatch(c) for c in letters)
 
 
 def test_seed004_clean(seed004):
