@@ -41,14 +41,15 @@ def test_extraction_runs_in_background_gui_keeps_ticking(window, qtbot, seeded_s
     ticks = []
     timer = QTimer(interval=10, timeout=lambda: ticks.append(time.monotonic()))
     timer.start()
-    job = window.background.extract(ids, work=_slow_work(seeded_store, ids))
+    job = window.background.extract(ids, work=_slow_work(seeded_store, ids, delay=0.1))
     with qtbot.waitSignal(job.finished, timeout=20000) as blocker:
         pass
     timer.stop()
     assert blocker.args == [False]  # not cancelled
-    assert len(ticks) >= 20  # ~600 ms of work: the event loop kept running
+    # ~1.2 s of work in the thread; a blocked GUI thread would tick once at the end
+    assert len(ticks) >= 8
     gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
-    assert max(gaps) < 0.25
+    assert max(gaps) < 0.5
     for pane in window.reader.panes:
         assert pane.layer.entities
         assert all(e.status is Status.SUGGESTED for e in pane.layer.entities)
