@@ -83,3 +83,24 @@ def test_import_then_extract(window, qtbot, tmp_path):
     assert window.corpus.model.total() == before + 1
     assert started == [job]
     assert len(reports) == 1 and "duplicate" in reports[0]  # the seed copy was skipped
+
+
+def test_real_engine_in_worker_processes_and_reject_survives(window, qtbot):
+    """core.jobs end to end: suggestions arrive, a rejected one is not suggested again."""
+    store = window.session.store
+    pane = window.reader.panes[1]  # the shorter seed
+    window.reader.set_current(pane)
+    job = window.background.extract([pane.article_id])
+    with qtbot.waitSignal(job.finished, timeout=120000):
+        pass
+    engine = [e for e in pane.layer.entities if e.from_engine and e.status is Status.SUGGESTED]
+    assert engine, "the engine suggested nothing"
+    pane.select_entity(engine[0].id)
+    window.actions.reject.trigger()
+    job = window.background.extract([pane.article_id])
+    with qtbot.waitSignal(job.finished, timeout=120000):
+        pass
+    again = [e for e in store.entities(pane.article_id)
+             if (e.label, e.text) == (engine[0].label, engine[0].text) and e.status is Status.SUGGESTED]
+    assert again == []
+    assert store.entity(engine[0].id).status is Status.REJECTED
