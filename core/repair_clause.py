@@ -63,8 +63,8 @@ def _back_units(raw: str, pos: int, count: int) -> int:
             if start is None:
                 break
             pos = start
-        if pos == 0:
-            return 0
+        if pos == 0 or not encode(raw[pos - 1]):
+            return pos  # never reach back over a character GB18030 cannot hold
         pos -= 1
     return pos
 
@@ -74,6 +74,8 @@ def _scan_forward(raw: str, pos: int) -> int:
     limit = min(len(raw), pos + MAX_CLAUSE)
     while pos < limit:
         ch = raw[pos]
+        if not encode(ch):
+            return pos  # a lone surrogate was never part of a GBK byte run
         if ch >= "\x80":
             pos += 1
         elif ch == "(" and (gloss := match_gloss(raw, pos)):

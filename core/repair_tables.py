@@ -116,8 +116,11 @@ def pair_reads(lead: int, trail: int, reading: str) -> bool:
 
 @cache
 def encode(ch: str) -> bytes:
-    """GB18030 bytes of one character (lossless, PUA included)."""
-    return ch.encode("gb18030")
+    """GB18030 bytes of one character (lossless, PUA included); b"" for a lone surrogate."""
+    try:
+        return ch.encode("gb18030")
+    except UnicodeEncodeError:
+        return b""
 
 
 @lru_cache(maxsize=1)
@@ -130,23 +133,29 @@ def _converters():
 @cache
 def to_simplified(ch: str) -> str:
     """One character in simplified script (the LM's dictionary is simplified)."""
-    out = _converters()[0].convert(ch)
+    out = _convert(0, ch)
     return out if len(out) == 1 else ch
 
 
 @cache
 def is_simplified_only(ch: str) -> bool:
     """A simplified form that a traditional article would not contain."""
-    t2s, s2t = _converters()
-    return t2s.convert(ch) == ch and s2t.convert(ch) != ch
+    return _convert(0, ch) == ch and _convert(1, ch) != ch
 
 
 @cache
 def is_variant(ch: str) -> bool:
     """A traditional variant (傢 for 家) that standard traditional text does not use."""
-    t2s, s2t = _converters()
-    simple = t2s.convert(ch)
-    return simple != ch and len(simple) == 1 and s2t.convert(simple) == simple
+    simple = _convert(0, ch)
+    return simple != ch and len(simple) == 1 and _convert(1, simple) == simple
+
+
+def _convert(which: int, text: str) -> str:
+    """OpenCC tw2s (0) or s2t (1); text OpenCC cannot take (a lone surrogate) stays."""
+    try:
+        return _converters()[which].convert(text)
+    except UnicodeError:
+        return text
 
 
 @lru_cache(maxsize=1)
