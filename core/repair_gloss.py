@@ -23,8 +23,9 @@ from core.repair_tables import (
 
 _L = PINYIN_LETTERS
 GLOSS_RE = re.compile(rf"\(([{_L}]+)(?:\(([{_L}]+)\)([{_L}]*))?\)")
-# A gloss whose '(' was eaten after an orphan byte, or the "。“" damage.
-TRIGGER_RE = re.compile(rf"\?(?:!|([{_L}]+)(?:\(([{_L}]+)\)([{_L}]*))?\))")
+# A gloss after an orphan byte, its '(' eaten (as in the seeds) or kept (as most
+# decoders do), or the "。“" damage.
+TRIGGER_RE = re.compile(rf"\?(?:!|\(?([{_L}]+)(?:\(([{_L}]+)\)([{_L}]*))?\))")
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,13 @@ def _orphan(exc: UnicodeDecodeError) -> tuple[str, int]:
     return "?", pos
 
 
+def _orphan_keeps_paren(exc: UnicodeDecodeError) -> tuple[str, int]:
+    """The same with a decoder that keeps the '(' (Python, ICU, iconv do)."""
+    return "?", exc.start + 1
+
+
 codecs.register_error(_ERRORS, _orphan)
+codecs.register_error(_ERRORS + "-keep", _orphan_keeps_paren)
 
 
 def gloss_list(rng: random.Random, rate: float = 0.5) -> list[str]:
@@ -47,11 +53,11 @@ def annotate(data: bytes, chars: list[str]) -> bytes:
     return data
 
 
-def damage(text: str, chars: list[str]) -> str:
+def damage(text: str, chars: list[str], eat_paren: bool = True) -> str:
     """The raw text a scraper would have produced from clean traditional text."""
     data = annotate(text.encode("gb18030"), chars)
     data = _QUOTE_RULE.sub(lambda m: b"\xa1!" + m.group(1), data)
-    return data.decode("gb18030", errors=_ERRORS)
+    return data.decode("gb18030", errors=_ERRORS if eat_paren else _ERRORS + "-keep")
 
 
 def to_traditional(text: str) -> str:

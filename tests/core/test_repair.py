@@ -239,13 +239,16 @@ NEWS = SHARED_DATA / "news" / "news_zh.jsonl"
 MAX_ERROR_RATE = 0.001
 
 
-def _simulate(texts: list[str], lists_per_text: int, seed: int) -> tuple[int, int, int]:
+def _simulate(
+    texts: list[str], lists_per_text: int, seed: int, eat_paren: bool = True
+) -> tuple[int, int, int]:
     """Damage each text with random gloss lists, repair; (chars, '?' made, wrong chars)."""
     rng = random.Random(seed)
     chars = questions = wrong = 0
     for text in texts:
         for _ in range(lists_per_text):
-            raw = repair_sim.damage(text, repair_sim.gloss_list(rng, rng.choice([0.3, 0.5, 0.7])))
+            glosses = repair_sim.gloss_list(rng, rng.choice([0.3, 0.5, 0.7]))
+            raw = repair_sim.damage(text, glosses, eat_paren)
             result = repair(raw)
             chars += len(text)
             questions += raw.count("?")
@@ -258,6 +261,14 @@ def test_simulated_damage_on_seed_text(seed000, seed004):
     chars, questions, wrong = _simulate(texts, lists_per_text=4, seed=7)
     print(f"\nseed text: {chars} chars, {questions} '?', {wrong} wrong characters")
     assert questions > 300
+    assert wrong <= MAX_ERROR_RATE * chars
+
+
+def test_simulated_damage_with_a_decoder_that_keeps_the_paren(seed000, seed004):
+    # Most decoders print "?(lài)" where the seed's printed "?lài)": both are repaired.
+    texts = [seed000[1].clean, seed004[1].clean]
+    chars, questions, wrong = _simulate(texts, lists_per_text=2, seed=3, eat_paren=False)
+    print(f"\nseed text, '(' kept: {chars} chars, {questions} '?', {wrong} wrong characters")
     assert wrong <= MAX_ERROR_RATE * chars
 
 
