@@ -89,24 +89,7 @@ def run_gui(argv: list[str]) -> int:
     return app.exec()
 
 
-def pin_singletons() -> None:
-    """Make None, True and False immortal on Python < 3.12, as they are from 3.12 on.
-
-    PySide6 6.12 returns None/bools from void and bool methods without taking a
-    reference (immortal objects need none on 3.12+). On 3.11 every such call
-    drops one reference: a day of work (or a few hundred highlight refreshes)
-    runs None's count to zero and the interpreter aborts ("none_dealloc").
-    """
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
-    import ctypes
-
-    for singleton in (None, True, False, Ellipsis, NotImplemented):
-        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
-
-
 def make_application(args: list[str]):
-    pin_singletons()
     from PySide6.QtWidgets import QApplication
 
     from core import __version__

@@ -16,9 +16,6 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QStandardPaths  # noqa: E402
 
 from core.model import Analysis, Label, Span  # noqa: E402
-from gui.app import pin_singletons  # noqa: E402
-
-pin_singletons()  # PySide6 6.12 on Python 3.11 leaks references to None/True/False
 
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
 
