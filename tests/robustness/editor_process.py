@@ -1,6 +1,8 @@
 """A stand-in for the GUI in the crash-safety tests: endless edits through core.operations.
 
     python tests/robustness/editor_process.py DB SEED
+    python tests/robustness/editor_process.py --fork-server
+
 
 Opens (or creates) DB, imports the test article if the database is empty, then
 edits it at random forever, the way the GUI does: add, accept, reject,
@@ -9,6 +11,12 @@ change the article's status; and merge engine suggestions as the background
 extraction does. After each edit's transaction has committed it prints one
 line, `<edit id> <op> <target>` (edit id 0 for a merge, which is not
 journaled), and flushes, so whatever the test read from stdout is durable.
+
+With --fork-server the modules are imported once; each `DB SEED` line read
+from stdin forks a fresh editor process, which prints `pid N` first. The test
+SIGKILLs that pid; the server reaps it and prints `reaped`, after everything
+the editor wrote. Start-up then costs a fork, not a Python start, so a test
+can afford many kills.
 """
 
 from __future__ import annotations
@@ -129,8 +137,7 @@ def step(store: Store, rng: random.Random, counter: int) -> tuple[int, str, int]
     return edit.edit_id, "delete_entity", entity.id
 
 
-def main() -> None:
-    db, seed = sys.argv[1], int(sys.argv[2])
+def edit_forever(db: str, seed: int) -> None:
     rng = random.Random(seed)
     store = Store(db)
     if store.article_count() == 0:
@@ -147,5 +154,24 @@ def main() -> None:
             print(*done, flush=True)
 
 
+def fork_server() -> None:
+    import os
+
+    for line in sys.stdin:
+        db, seed = line.split()
+        pid = os.fork()
+        if pid == 0:
+            print("pid", os.getpid(), flush=True)
+            try:
+                edit_forever(db, int(seed))
+            finally:
+                os._exit(1)
+        os.waitpid(pid, 0)
+        print("reaped", flush=True)
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1] == "--fork-server":
+        fork_server()
+    else:
+        edit_forever(sys.argv[1], int(sys.argv[2]))

@@ -23,17 +23,24 @@ import pytest
 from core.check import find_problems
 from core.store import Store
 
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL and fork (POSIX)"),
+]
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-EDIT_KILLS = 55
-IMPORT_KILLS = 12
-IMPORT_CHAINS = 4
+STARTUP_KILLS = 6
+EDIT_KILLS = 80
+IMPORT_KILLS = 9
+IMPORT_CHAINS = 3
 EXTRACT_KILLS = 6
 
 
-def start(args: list[str]) -> subprocess.Popen:
+def start(args: list[str], stderr=subprocess.PIPE) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [sys.executable, *args], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        stderr=stderr,
         text=True, start_new_session=True, env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
 
@@ -52,8 +59,8 @@ def read_lines(proc: subprocess.Popen, n: int, deadline: float) -> list[str]:
     lines = []
     while len(lines) < n and time.monotonic() < deadline:
         line = proc.stdout.readline()
-        if not line:
-            break
+        if not line or line == "reaped\n":  # the process ended by itself
+            raise AssertionError(f"the process ended early: {lines[-3:]}")
         lines.append(line.rstrip("\n"))
     return lines
 
@@ -110,29 +117,54 @@ def check_edits(db: Path, printed: list[tuple[int, str, int]]) -> None:
         assert article_status[0] == statuses[-1]
 
 
+def collect_edits(lines: list[str]) -> list[tuple[int, str, int]]:
+    edits = [line.split() for line in lines if line.split()[0].isdigit()]
+    return [(int(a), op, int(t)) for a, op, t in edits]
+
+
 def test_killed_editor_loses_no_committed_edit_and_leaves_no_half_edit(tmp_path):
+    """Plain processes, killed early too (schema creation, first import), then many forked ones."""
     db = tmp_path / "edits.db"
     rng = random.Random(20261126)
     printed: list[tuple[int, str, int]] = []
-    kills = mid_run = 0
-    started = time.monotonic()
-    while kills < EDIT_KILLS:
-        proc = start([str(HERE / "editor_process.py"), str(db), str(kills)])
-        # Most kills land among the edits; a few during start-up (schema creation included).
-        wanted = rng.choice([0, 1] + list(range(2, 120)))
-        lines = read_lines(proc, wanted, time.monotonic() + 20)
-        time.sleep(rng.uniform(0, 0.004))
+    for run in range(STARTUP_KILLS):
+        proc = start([str(HERE / "editor_process.py"), str(db), str(run)])
+        lines = read_lines(proc, rng.choice([0, 1, 30]), time.monotonic() + 20)
+        time.sleep(rng.uniform(0, 0.3) if not lines else 0)
         rest, err = kill(proc)
         assert proc.returncode == -signal.SIGKILL, err
-        kills += 1
-        lines += rest
-        edits = [tuple(line.split()) for line in lines if line != "ready"]
-        printed += [(int(a), op, int(t)) for a, op, t in edits]
-        mid_run += bool(edits)
-        check_edits(db, printed)
-    assert mid_run >= EDIT_KILLS // 2  # most kills hit a process that was editing
-    assert len(printed) > 500
-    assert time.monotonic() - started < 90
+        printed += collect_edits(lines + rest)
+        if db.exists():
+            check_edits(db, printed)
+
+    errors = open(tmp_path / "editor.err", "w+")  # noqa: SIM115  (read back on failure)
+    server = start([str(HERE / "editor_process.py"), "--fork-server"], stderr=errors)
+    mid_run = 0
+    try:
+        for run in range(STARTUP_KILLS, STARTUP_KILLS + EDIT_KILLS):
+            server.stdin.write(f"{db} {run}\n")
+            server.stdin.flush()
+            first = server.stdout.readline().split()
+            assert first[0] == "pid", first
+            try:
+                lines = read_lines(server, rng.randint(1, 40), time.monotonic() + 20)
+            except AssertionError:
+                errors.seek(0)
+                raise AssertionError(errors.read()[-3000:]) from None
+            time.sleep(rng.uniform(0, 0.004))
+            os.kill(int(first[1]), signal.SIGKILL)
+            while (line := server.stdout.readline().rstrip("\n")) != "reaped":
+                assert line, "the fork server died"
+                lines.append(line)
+            edits = collect_edits(lines)
+            mid_run += bool(edits)
+            printed += edits
+            check_edits(db, printed)
+    finally:
+        kill(server)
+        errors.close()
+    assert mid_run >= EDIT_KILLS * 3 // 4  # most kills hit a process in the middle of its edits
+    assert len(printed) > 800
 
 
 # -- import ------------------------------------------------------------------------
@@ -186,7 +218,6 @@ def test_killed_import_keeps_whole_articles_and_a_rerun_completes_it(tmp_path):
         _, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err
         assert check_import(db, texts) == len(texts)
-    print(counts)
     assert sum(0 < c < len(texts) for c in counts) >= 3, f"too few kills landed mid-import: {counts}"
 
 
