@@ -6,8 +6,11 @@ for text that turns out to be clean (TEXT-DAMAGE.md, section 3, fast path).
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import sys
 from functools import cache, lru_cache
+from pathlib import Path
 
 # Letters pypinyin writes in TONE style (checked against pypinyin in the tests).
 PINYIN_LETTERS = "a-zàáèéêìíòóùúüāēěīńňōūǎǐǒǔǘǚǜǹḿếề\u0300\u0304\u030c"
@@ -37,9 +40,18 @@ def pair_char(lead: int, trail: int) -> str | None:
 
 @lru_cache(maxsize=1)
 def _pinyin_dict() -> dict[int, str]:
-    from pypinyin import pinyin_dict
-
-    return pinyin_dict.pinyin_dict
+    """pypinyin's character readings, without importing the rest of pypinyin (slow)."""
+    loaded = sys.modules.get("pypinyin.pinyin_dict")
+    spec = None if loaded else importlib.util.find_spec("pypinyin")
+    if spec is not None and spec.submodule_search_locations:
+        path = Path(list(spec.submodule_search_locations)[0]) / "pinyin_dict.py"
+        if path.exists():
+            file_spec = importlib.util.spec_from_file_location("_pizhu_pinyin_dict", path)
+            loaded = importlib.util.module_from_spec(file_spec)
+            file_spec.loader.exec_module(loaded)
+    if loaded is None:  # a frozen bundle: the ordinary way
+        from pypinyin import pinyin_dict as loaded
+    return loaded.pinyin_dict
 
 
 @cache
