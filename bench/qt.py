@@ -105,6 +105,23 @@ def run_loop(seconds: float, until=None) -> None:
 
 
 def peak_rss_mib() -> float:
+    """Peak resident memory of this process, MiB: VmHWM where Linux has it, else ru_maxrss.
+
+    ru_maxrss of a child started by fork + exec starts at the parent's resident
+    size at the fork (the copied address space counts), so a child of a large
+    parent reads the parent's peak; VmHWM belongs to the exec'd image alone.
+    """
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return ru_maxrss_mib()
+
+
+def ru_maxrss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
