@@ -3,7 +3,11 @@
 Word frequencies come from jieba's dictionary (read directly: no jieba
 initialisation, no log output). A text's score is the log probability of its
 best segmentation into dictionary words, computed on its simplified form, plus
-penalties for things a clean traditional article does not contain.
+penalties for things a clean traditional article does not contain (PUA,
+simplified-only characters, variants, unbalanced brackets, doubled marks), a
+bonus for characters and pairs the page uses elsewhere, and a measured table of
+which characters end clauses (unigrams alone would end every clause in 的).
+Measured on simulated damage: each part lowered the count of wrong characters.
 """
 
 from __future__ import annotations
