@@ -52,30 +52,32 @@ def guard_none_refcount() -> int:
 
 
 def application() -> QApplication:
-    """The QApplication, None guarded (guard_none_refcount), the app's CJK font installed."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    STATE["none_refs_lost_per_call"] = guard_none_refcount()
+    """The QApplication as `pizhu` makes it (gui.app.make_application), None guarded."""
     try:
-        from gui.fonts import install_fallback_font
+        from gui.app import make_application
     except ImportError:
-        return app
-    install_fallback_font(app)
+        make_application = None
+    if make_application is not None:
+        app = make_application(sys.argv[:1])
+    else:
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+    STATE["none_refs_lost_per_call"] = guard_none_refcount()
     return app
 
 
 class PaintWatcher(QObject):
-    """Notes the time of the first QEvent.Paint delivered to `window` or a widget inside it."""
+    """Notes the time of the first QEvent.Paint delivered to a window of `window_type` or a widget in it."""
 
-    def __init__(self, window: QWidget) -> None:
+    def __init__(self, window_type: type) -> None:
         super().__init__()
-        self.window = window
+        self.window_type = window_type
         self.first: float | None = None
         self.receiver = ""
         QCoreApplication.instance().installEventFilter(self)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
         if self.first is None and event.type() == QEvent.Type.Paint and isinstance(obj, QWidget) \
-                and (obj is self.window or obj.window() is self.window):
+                and isinstance(obj.window(), self.window_type):
             self.first = time.perf_counter()
             self.receiver = type(obj).__name__
         return False
@@ -130,26 +132,22 @@ def emit(result: dict) -> None:
 
 
 def open_window(db_path: str, *, annotator: str = "bench"):
-    """Open the database the way the app does: Store, Session, MainWindow, show, first articles.
+    """Open the database as `pizhu DB` does: gui.files.open_window (Store, Session, MainWindow,
+    show), then the first articles (open_initial).
 
     Returns (window, times) with seconds from the start of the open to: the
-    constructed window, the first Paint event of the window after show, and
+    constructed and shown window, the first Paint event of the window, and
     the first zero-timer after show (the event loop turned once).
     """
-    from core.store import Store
     from gui.main_window import MainWindow
-    from gui.session import Session
 
+    watcher = PaintWatcher(MainWindow)
     t0, c0 = time.perf_counter(), time.thread_time()
-    store = Store(db_path)
-    session = Session(store, annotator)
-    window = MainWindow(session)
+    window = _open(db_path, annotator)
     built = time.perf_counter()
-    watcher = PaintWatcher(window)
-    ticked: list[float] = []
-    window.show()
     if hasattr(window, "open_initial"):
         window.open_initial()
+    ticked: list[float] = []
     QTimer.singleShot(0, lambda: ticked.append(time.perf_counter()))
     if not spin_until(lambda: watcher.first is not None and ticked, 30):
         raise SystemExit("the main window never painted (30 s)")
@@ -157,3 +155,20 @@ def open_window(db_path: str, *, annotator: str = "bench"):
     watcher.stop()
     return window, {"built": built - t0, "paint": watcher.first - t0, "tick": ticked[0] - t0,
                     "cpu": cpu, "paint_receiver": watcher.receiver}
+
+
+def _open(db_path: str, annotator: str):
+    try:
+        from gui.files import open_window as app_open_window
+    except ImportError:  # before gui.files existed: the same steps by hand
+        from core.store import Store
+        from gui.main_window import MainWindow
+        from gui.session import Session
+
+        window = MainWindow(Session(Store(db_path), annotator))
+        window.show()
+        return window
+    window = app_open_window(db_path, annotator)
+    if window is None:
+        raise SystemExit(f"gui.files.open_window refused {db_path}")
+    return window
