@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import json
 import tempfile
+import time
 from pathlib import Path
 
 from bench import Context, Row, interleaved, load_average, median
@@ -53,11 +54,14 @@ def run(ctx: Context) -> list[Row]:
         records = sum(1 for line in open(source, encoding="utf-8") if line.strip())
         counter = itertools.count()
         counts: dict[str, int] = {}
+        cpu: dict[str, list[float]] = {"pizhu": [], "raw": []}
 
         def fresh(kind: str):
             def go():
                 db = tmp / f"{kind}-{next(counter)}.db"
+                c0 = time.process_time()
                 counts[kind] = (pizhu_import if kind == "pizhu" else raw_insert)(source, db)
+                cpu[kind].append(time.process_time() - c0)
                 for f in tmp.glob(f"{db.name}*"):
                     f.unlink()
             return go
@@ -69,5 +73,7 @@ def run(ctx: Context) -> list[Row]:
         f"import {records:,} news articles", pizhu, "articles/s", "raw sqlite-utils", raw,
         pizhu / raw, "≥ 0.5× raw", pizhu / raw >= 0.5,
         f"{counts['pizhu']:,} stored (duplicates skipped) in {median(times['pizhu']):.1f} s vs "
-        f"raw {median(times['raw']):.1f} s; {load_average()}",
+        f"raw {median(times['raw']):.1f} s; CPU {median(cpu['pizhu']):.1f} s vs "
+        f"{median(cpu['raw']):.1f} s ({median(cpu['raw']) / median(cpu['pizhu']):.2f}× in CPU "
+        f"terms); {load_average()}",
     )]
