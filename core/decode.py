@@ -40,15 +40,25 @@ class NotText(UserError):
     """The bytes are not a text Pizhu can read; the message says why."""
 
 
+def check_size(size: int, limit: int | None = MAX_TEXT_BYTES) -> None:
+    """Refuse a file by its size alone, before anything reads it."""
+    if limit is not None and size > limit:
+        raise NotText(f"file is {size / 2**20:.1f} MB; the limit is {limit // 2**20} MB per article")
+
+
+def check_not_binary(head: bytes) -> None:
+    """Refuse images, archives and executables by their first bytes."""
+    for magic, what in _MAGIC.items():
+        if head.startswith(magic):
+            raise NotText(f"binary file ({what}), not text")
+
+
 def decode(data: bytes, *, limit: int | None = MAX_TEXT_BYTES) -> tuple[str, str]:
     """Return (text, encoding name) or raise NotText with a one-line reason."""
     if not data.strip():
         raise NotText("empty file")
-    if limit is not None and len(data) > limit:
-        raise NotText(f"file is {len(data) / 2**20:.1f} MB; the limit is {limit // 2**20} MB per article")
-    for magic, what in _MAGIC.items():
-        if data.startswith(magic):
-            raise NotText(f"binary file ({what}), not text")
+    check_size(len(data), limit)
+    check_not_binary(data)
     for bom, name in _BOMS:
         if data.startswith(bom):
             return _strict(data[len(bom):], name), name
@@ -112,6 +122,9 @@ def _plausible(ch: str) -> bool:
 
 
 def _detect(data: bytes) -> tuple[str, str]:
+    chinese = _chinese(data)
+    if chinese is not None:
+        return chinese
     from charset_normalizer import from_bytes
 
     best = from_bytes(
@@ -124,3 +137,35 @@ def _detect(data: bytes) -> tuple[str, str]:
         return _checked(data.decode(encoding)), encoding
     except UnicodeDecodeError as exc:
         raise NotText(f"undecodable bytes at {exc.start} (looks like {encoding})") from exc
+
+
+def _chinese(data: bytes) -> tuple[str, str] | None:
+    """GB18030 or Big5, whichever reads as common Chinese characters; None if neither does.
+
+    charset_normalizer alone reads a Big5 headline as Shift-JIS half-width kana and a
+    two-character GB18030 file as Big5; the wrong codec gives rare characters instead.
+    """
+    from core.text import simplified_view
+
+    scored = []
+    for encoding in ("gb18030", "big5"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        han = "".join(ch for ch in text[:5000] if "\u4e00" <= ch <= "\u9fff")
+        if han:
+            common = sum(map(_common, simplified_view(han))) / len(han)
+            scored.append((common, encoding, text))
+    if not scored or max(scored)[0] < 0.5:
+        return None
+    _, encoding, text = max(scored)
+    return _checked(text), encoding
+
+
+def _common(ch: str) -> bool:
+    """One of the 3755 most common characters (GB2312 level 1)."""
+    try:
+        return 0xB0 <= ch.encode("gb2312")[0] <= 0xD7
+    except UnicodeEncodeError:
+        return False

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.decode import NotText, decode
+from core.decode import MAX_TEXT_BYTES, NotText, check_not_binary, check_size, decode
 from core.errors import UserError
 from core.store import NewArticle, Store
 from core.text import OffsetMap, looks_traditional, repair
@@ -157,6 +157,7 @@ def read_documents(path: Path, report: ImportReport) -> Iterator[Document]:
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(path, report)
         return
+    check_size(path.stat().st_size)  # before reading: a huge file is refused at once
     text, _encoding = decode(path.read_bytes())
     if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)):
         from core.html import html_to_text
@@ -174,10 +175,16 @@ def _looks_like_html(text: str) -> bool:
 
 def _read_jsonl(path: Path, report: ImportReport) -> Iterator[Document]:
     with open(path, "rb") as f:
+        check_not_binary(f.read(16))
+        f.seek(0)
+        empty = True
         for number, line in enumerate(f, 1):
             if not line.strip():
                 continue
+            empty = False
             try:
+                if len(line) > MAX_TEXT_BYTES:
+                    raise ValueError(f"longer than the {MAX_TEXT_BYTES // 2**20} MB article limit")
                 record = json.loads(line)
                 text = record["text"]
                 if not isinstance(text, str) or not text.strip():
@@ -189,6 +196,8 @@ def _read_jsonl(path: Path, report: ImportReport) -> Iterator[Document]:
             title = record.get("title") if isinstance(record.get("title"), str) else None
             date = record.get("date") if isinstance(record.get("date"), str) else None
             yield Document(text, title, f"{path}:{number}", date)
+    if empty:
+        raise NotText("empty file")
 
 
 def prepare(doc: Document) -> NewArticle:

@@ -107,11 +107,24 @@ class Store:
             readonly = self.path.exists() and not os.access(self.path, os.W_OK)
         self.readonly = readonly
         self._check_file()
-        self.conn = self._connect()
+        try:
+            self.conn = self._connect()
+        except sqlite3.DatabaseError as exc:
+            raise UserError(f"{self.path} cannot be opened: {exc}") from exc
         self.db = sqlite_utils.Database(self.conn)
         self._lock = threading.RLock()
         try:
+            # Version first: a newer or foreign file is refused before WAL mode rewrites its header.
             schema.migrate(self.conn, now(), readonly=readonly)
+            if not readonly:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.OperationalError:
+            self.conn.close()
+            raise
+        except sqlite3.DatabaseError as exc:  # "malformed", "file is not a database"
+            self.conn.close()
+            raise UserError(f"{self.path} is damaged or not a Pizhu database ({exc})") from exc
         except BaseException:
             self.conn.close()
             raise
@@ -119,6 +132,8 @@ class Store:
     def _check_file(self) -> None:
         if self.path.is_dir():
             raise UserError(f"{self.path} is a folder, not a database file")
+        if not self.path.parent.is_dir():
+            raise UserError(f"folder {self.path.parent} does not exist")
         if self.path.exists() and self.path.stat().st_size:
             with open(self.path, "rb") as f:
                 if f.read(16) != b"SQLite format 3\x00":
@@ -132,8 +147,6 @@ class Store:
             conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         else:
             conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 10000")
         return conn
