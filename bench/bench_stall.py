@@ -28,7 +28,7 @@ def run(ctx: Context) -> list[Row]:
     n = 300 if ctx.quick else 2000
     with tempfile.TemporaryDirectory(prefix="pizhu-bench-stall-") as tmp:
         db = copy_db(extract_db(ctx), Path(tmp) / "stall.db")
-        r = run_child("bench.bench_stall", "child", str(db), str(n))
+        r = run_child("bench.bench_stall", "child", str(db), str(n), timeout=1500)
     worst, idle = r["busy_max"] * 1e3, r["idle_max"] * 1e3
     return [Row(
         f"GUI stall while extracting {r['articles']:,} articles", worst, "ms",
