@@ -24,7 +24,7 @@ from core.extract.tagger_data import (
 from core.extract.tagger_features import sentence_features
 
 PARAMS = {
-    "c1": 0.15,
+    "c1": 0.2,
     "c2": 0.01,
     "feature.possible_transitions": True,
     "feature.possible_states": False,
@@ -125,4 +125,4 @@ def score_dev(model: Path, dev: list[Sentence]) -> dict:
 
     tagger = NameTagger.load(model)
     docs = [(text, bio_to_spans(tags, {lab: lab for lab in TAGGER_LABELS})) for text, tags in dev]
-    return score_documents(docs, tagger.tag)
+    return score_documents(docs, tagger.tag, TAGGER_LABELS)

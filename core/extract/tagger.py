@@ -1,0 +1,100 @@
+"""The statistical name tagger: a character CRF that finds PERSON, ORG and LOC spans.
+
+Reads SIMPLIFIED text (the engine passes core.text.simplified_view, which
+keeps code-point offsets), builds the lexicon features of the whole text
+once, cuts it into sentences of at most ~200 characters and runs crfsuite's
+Viterbi per sentence. Offsets come back in the input's code points.
+
+The shipped model is resources/models/ner.crfsuite (rebuild: bench/train_tagger.md);
+a database may carry its own retrained model (`pizhu retrain`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from core.errors import UserError
+from core.extract.tagger_data import split_sentences
+from core.extract.tagger_features import FEATURE_VERSION, sentence_features, word_arrays
+
+MODEL_RESOURCE = "models/ner.crfsuite"
+
+
+def shipped_model_path() -> Path:
+    """Path of the model shipped inside the `resources` package."""
+    return Path(str(resources.files("resources").joinpath(MODEL_RESOURCE)))
+
+
+def _model_name(path: Path) -> str:
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:8]
+    return f"crf-msra-{FEATURE_VERSION}-{digest}"
+
+
+class NameTagger:
+    """A loaded CRF model; `tag()` gives non-overlapping (start, end, label) spans."""
+
+    def __init__(self, crf_tagger, model_name: str, path: Path) -> None:
+        self._crf = crf_tagger
+        self.model_name = model_name
+        self.path = path
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> NameTagger:
+        """Load a model file; the shipped one when `path` is None."""
+        import pycrfsuite
+
+        path = Path(path) if path is not None else shipped_model_path()
+        if not path.is_file():
+            raise UserError(f"no tagger model at {path}")
+        crf = pycrfsuite.Tagger()
+        try:
+            crf.open(str(path))
+        except (OSError, ValueError) as exc:
+            raise UserError(f"not a tagger model: {path} ({exc})") from None
+        return cls(crf, _model_name(path), path)
+
+    def tag(self, simplified: str) -> list[tuple[int, int, str]]:
+        """Name spans of `simplified`, as code-point offsets into it."""
+        if not simplified:
+            return []
+        words = word_arrays(simplified)
+        spans: list[tuple[int, int, str]] = []
+        crf_tag = self._crf.tag
+        for start, end in split_sentences(simplified):
+            piece = simplified[start:end]
+            if piece.isspace():
+                continue
+            sliced = tuple(arr[start:end] for arr in words)
+            labels = crf_tag(sentence_features(piece, sliced))
+            spans.extend(_decode(labels, start))
+        return spans
+
+    def tag_sentences(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+        """Spans of several independent texts (no sentence splitting across them)."""
+        return [self.tag(t) for t in texts]
+
+
+def _decode(labels: list[str], offset: int) -> list[tuple[int, int, str]]:
+    """BIO labels of one sentence to spans shifted by `offset`; a stray I- opens a span."""
+    spans = []
+    start, current = -1, None
+    for i, tag in enumerate(labels):
+        if tag[0] == "I" and tag[2:] == current:
+            continue
+        if current is not None:
+            spans.append((offset + start, offset + i, current))
+            current = None
+        if tag != "O":
+            start, current = i, tag[2:]
+    if current is not None:
+        spans.append((offset + start, offset + len(labels), current))
+    return spans
+
+
+@lru_cache(maxsize=1)
+def default_tagger() -> NameTagger:
+    """The shipped tagger, loaded once per process."""
+    return NameTagger.load()
