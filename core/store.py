@@ -256,7 +256,8 @@ class Store:
         """Ids in import order, filtered by status and a search query (core/search.py)."""
         from core.search import article_ids
 
-        return article_ids(self, status=status, query=query)
+        # SQLite reads a NUL as the end of an FTS query ("unterminated string"); no text holds one.
+        return article_ids(self, status=status, query=query.replace("\x00", ""))
 
     def summaries(self, ids: list[int]) -> list[ArticleSummary]:
         """Rows for the corpus table, for just the ids asked (lazy loading)."""
