@@ -16,6 +16,10 @@ from core.model import FACT_SLOTS, REQUIRED_SLOTS, FactType, Label, Status
 from core.store import Store, now, pack_offsets, text_hash
 from core.text import OffsetMap, looks_traditional, simplified_view
 
+LABELS = frozenset(label.value for label in Label)
+STATUSES = frozenset(status.value for status in Status)
+FACT_TYPES = frozenset(t.value for t in FactType)
+
 
 def plain_article(title: str, text: str, source_path: str) -> dict:
     """The article record of a tool's document: raw and clean are the same text."""
@@ -47,9 +51,9 @@ def insert_article(conn, art: dict, article_id: int | None = None) -> int:
 def entity_problem(row: dict, text: str) -> str | None:
     """Why an imported entity cannot be stored, or None."""
     start, end, label = row.get("start"), row.get("end"), row.get("label")
-    if label not in set(Label):
+    if label not in LABELS:
         return f"unknown label {label!r}"
-    if row.get("status", "manual") not in set(Status):
+    if row.get("status", "manual") not in STATUSES:
         return f"unknown status {row.get('status')!r}"
     if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
         return f"span {start}:{end} is out of range (text length {len(text)})"
@@ -135,7 +139,7 @@ def add_facts(store: Store, article_id: int, rows: list[dict], keys: dict, where
 
 def _resolve(row: dict, keys: dict, labels: dict, where: str, report) -> dict | None:
     fact_type = row.get("type")
-    if fact_type not in set(FactType):
+    if fact_type not in FACT_TYPES:
         report.problem(where, f"unknown fact type {fact_type!r}")
         return None
     roles = FACT_SLOTS[FactType(fact_type)]
