@@ -46,7 +46,7 @@ def _span_problems(conn) -> list[Problem]:
         "SELECT e.id, e.article_id, e.start, e.end, e.text, e.status, a.clean_text"
         " FROM entities e JOIN articles a ON a.id = e.article_id"
     )
-    for entity_id, article_id, start, end, text, status, clean in rows:
+    for entity_id, article_id, start, end, text, _status, clean in rows:
         if not (0 <= start < end <= len(clean)) or clean[start:end] != text:
             found = clean[start:end] if end <= len(clean) else "(out of range)"
             out.append(Problem("span", article_id, entity_id,
@@ -75,11 +75,15 @@ def _fact_problems(conn) -> list[Problem]:
 
 
 def _index_problems(conn) -> list[Problem]:
-    articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    indexed = conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0]
-    if articles != indexed:
+    # Compare row ids, not counts: a missing row and an orphan one cancel out in a count.
+    missing = conn.execute("SELECT count(*) FROM articles WHERE id NOT IN"
+                           " (SELECT rowid FROM articles_fts)").fetchone()[0]
+    orphans = conn.execute("SELECT count(*) FROM articles_fts WHERE rowid NOT IN"
+                           " (SELECT id FROM articles)").fetchone()[0]
+    if missing or orphans:
         return [Problem("search-index", None, None,
-                        f"{indexed} articles indexed for search, {articles} stored", True)]
+                        f"{missing} articles missing from the search index, "
+                        f"{orphans} index rows without an article", True)]
     return []
 
 
