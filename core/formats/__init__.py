@@ -2,9 +2,11 @@
 
 A format module declares `NAME`, `KIND` ("file" or "folder"), `SUFFIX`, `FLAT`
 (no overlapping spans allowed), and `write(docs, target, report, options)`;
-readable formats also have `read(path, problems) -> Iterator[ImportedDoc]`.
-The shared records live in core/formats/base.py; the entry points that the CLI
-and the GUI call are in core/export.py.
+readable formats also have `read(path, report) -> Iterator[ImportedDoc]`
+(Pizhu instead has `import_into`, which keeps ids). Shared records are in
+base.py, atomic writing in atomic.py, what is in scope in collect.py, storing
+imports in loader.py / tool_import.py / pizhu_import.py; the entry points that
+the CLI and the GUI call are in core/export.py.
 """
 
 from __future__ import annotations
