@@ -14,7 +14,7 @@ same span, or nothing (tests/robustness/test_races.py).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from core.model import ENGINE_SOURCE_PREFIX, REQUIRED_SLOTS, Analysis, FactProposal, Status
 from core.text import simplified_view
@@ -67,6 +67,9 @@ def _insert_entities(conn, article_id, analysis, text, kept, stale, rejected, so
     repeated = {(e.start, e.end, e.label): e for e in stale.values()}
     occupied = sorted((e.start, e.end) for e in kept if e.status is not Status.REJECTED)
     for i, span in enumerate(analysis.entities):
+        span = _trimmed(span)
+        if span is None:
+            continue
         existing = same_span.get((span.start, span.end, span.label))
         if existing is not None:
             index_to_id[i] = existing.id
@@ -143,6 +146,17 @@ def _insert_facts(store, conn, article_id, analysis, index_to_id, stale_facts, s
             "INSERT INTO fact_slots (fact_id, role, entity_id, literal) VALUES (?,?,?,?)",
             [(cur.lastrowid, role, s.entity, s.literal) for role, s in slots.items()],
         )
+
+
+def _trimmed(span):
+    """The span without whitespace at its edges (GUIDELINES: spans never start or end with it)."""
+    text = span.text.strip()
+    if text == span.text:
+        return span
+    if not text:
+        return None
+    start = span.start + span.text.index(text)
+    return replace(span, start=start, end=start + len(text), text=text)
 
 
 def _resolve(proposal: FactProposal, index_to_id: dict, slot_type) -> dict | None:

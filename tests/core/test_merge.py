@@ -108,3 +108,11 @@ def test_merge_refuses_spans_that_do_not_match(store):
     with pytest.raises(ValueError):
         store.merge_suggestions(1, bad)
     assert store.entities(1) == []
+
+
+def test_engine_spans_with_whitespace_edges_are_trimmed(store):
+    spaced_text = "区行政审批部 "
+    store.conn.execute("UPDATE articles SET clean_text = ? WHERE id = 1", (spaced_text + TEXT[7:],))
+    padded = Analysis([Span(0, 7, Label.ORG, spaced_text)], [], "test-engine")
+    store.merge_suggestions(1, padded)
+    assert [(e.start, e.end, e.text) for e in store.entities(1)] == [(0, 6, "区行政审批部")]
