@@ -74,19 +74,27 @@ def _char_type(ch: str) -> str:
 
 
 def segment(text: str) -> list[str]:
-    """Forward maximum matching on jieba's dictionary, words of at most MAX_WORD chars."""
-    freq = _lexicon()[0]
+    """Forward maximum matching on jieba's dictionary, words of at most MAX_WORD chars.
+
+    jieba stores every prefix of a word (frequency 0), so the scan stops at the
+    first fragment that is not even a prefix.
+    """
+    get = _lexicon()[0].get
     words: list[str] = []
     i, n = 0, len(text)
     while i < n:
-        for k in range(min(MAX_WORD, n - i), 1, -1):
-            if freq.get(text[i : i + k]):  # prefixes are stored with 0
-                words.append(text[i : i + k])
-                i += k
+        best = i + 1
+        stop = min(n, i + MAX_WORD)
+        j = i + 2
+        while j <= stop:
+            found = get(text[i:j])
+            if found is None:
                 break
-        else:
-            words.append(text[i])
-            i += 1
+            if found:
+                best = j
+            j += 1
+        words.append(text[i:best])
+        i = best
     return words
 
 
@@ -129,17 +137,17 @@ def word_arrays(text: str) -> WordArrays:
     tags of its word and the words either side.
     """
     words = segment(text.translate(_FOLD))
+    if not words:
+        return [], []
     infos = [_word_info(w) for w in words]
     tags = [t for t, _ in infos]
-    last = len(words) - 1
-    own: list[tuple[str, ...]] = []
-    context: list[str] = []
-    for k, (tag, feats) in enumerate(infos):
-        # A sentence end closes the context, as in training on single sentences.
-        prev = _PAD if k == 0 or words[k - 1][-1] in SENTENCE_ENDS else tags[k - 1]
-        after = _END if k == last or words[k][-1] in SENTENCE_ENDS else tags[k + 1]
-        own.extend(feats)
-        context.extend([f"q{prev}|{tag}|{after}"] * len(feats))
+    # A sentence end closes the context, as in training on single sentences.
+    ends = [w[-1] in SENTENCE_ENDS for w in words]
+    prevs = [_PAD, *(_PAD if e else t for t, e in zip(tags, ends[:-1], strict=False))]
+    afters = [*(_END if e else t for t, e in zip(tags[1:], ends, strict=False)), _END]
+    contexts = [f"q{p}|{t}|{a}" for p, t, a in zip(prevs, tags, afters, strict=True)]
+    own = [f for _, feats in infos for f in feats]
+    context = [q for q, (_, feats) in zip(contexts, infos, strict=True) for _f in feats]
     return own, context
 
 
