@@ -67,7 +67,7 @@ def decode(data: bytes, *, limit: int | None = MAX_TEXT_BYTES) -> tuple[str, str
     except UnicodeDecodeError as exc:
         text, error = None, exc
     utf16 = _utf16_without_bom(data, valid_utf8=text is not None)
-    if utf16:
+    if utf16 and not (text is None and b"\x00" not in data and _reads_better_as_chinese(data, utf16)):
         return _strict(data, utf16), utf16
     if text is not None:
         return _checked(text), "utf-8"
@@ -145,22 +145,37 @@ def _chinese(data: bytes) -> tuple[str, str] | None:
     charset_normalizer alone reads a Big5 headline as Shift-JIS half-width kana and a
     two-character GB18030 file as Big5; the wrong codec gives rare characters instead.
     """
-    from core.text import simplified_view
-
     scored = []
     for encoding in ("gb18030", "big5"):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        han = "".join(ch for ch in text[:5000] if "\u4e00" <= ch <= "\u9fff")
-        if han:
-            common = sum(map(_common, simplified_view(han))) / len(han)
+        common = _common_share(text)
+        if common is not None:
             scored.append((common, encoding, text))
     if not scored or max(scored)[0] < 0.5:
         return None
     _, encoding, text = max(scored)
     return _checked(text), encoding
+
+
+def _reads_better_as_chinese(data: bytes, utf16: str) -> bool:
+    """Han-only bytes with no NUL: UTF-16 only if it reads as commoner characters than GB/Big5."""
+    other = _chinese(data)
+    if other is None:
+        return False
+    return (_common_share(other[0]) or 0) > (_common_share(data.decode(utf16, "replace")) or 0)
+
+
+def _common_share(text: str) -> float | None:
+    """Share of the Han characters that are common ones; None when there is no Han at all."""
+    from core.text import simplified_view
+
+    han = "".join(ch for ch in text[:5000] if "\u4e00" <= ch <= "\u9fff")
+    if not han:
+        return None
+    return sum(map(_common, simplified_view(han))) / len(han)
 
 
 def _common(ch: str) -> bool:

@@ -117,6 +117,8 @@ READ_RIGHT = [
     ("gb-two.txt", "德州".encode("gb18030"), "德州"),
     ("big5-headline.txt", "山東省德州市經濟技術開發區管委會".encode("big5"), "山東省德州市經濟技術開發區管委會"),
     ("big5-short.txt", "德州經開區".encode("big5"), "德州經開區"),
+    ("big5-two.txt", "德州".encode("big5"), "德州"),
+    ("utf16le-han-only.txt", "德州经开区投资".encode("utf-16-le"), "德州经开区投资"),
     ("mixed-ends.txt", "第一行\r\n第二行\r第三行\n第四行\r\n\r".encode(), "第一行\n第二行\n第三行\n第四行"),
     ("nul-crlf.txt", "德\x00州\r\n经开\x00\x00区\r".encode(), "德州\n经开区"),
     ("nul-gb.txt", "德州\x00经开区今年投资".encode("gb18030"), "德州经开区今年投资"),
