@@ -9,6 +9,7 @@ a failure can be replayed.
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import signal
@@ -66,9 +67,12 @@ def read_lines(proc: subprocess.Popen, n: int, deadline: float) -> list[str]:
 
 
 def assert_sound(db: Path) -> None:
-    """The file reopens, passes SQLite's own checks and Pizhu's `check`."""
+    """The file reopens (read-only too, WAL left by the kill), passes SQLite's and Pizhu's checks."""
+    with Store(db, readonly=True) as store:  # first: nothing has checkpointed the WAL yet
+        seen = store.conn.execute("SELECT count(*), max(id) FROM edits").fetchone()
     conn = sqlite3.connect(db)
     try:
+        assert conn.execute("SELECT count(*), max(id) FROM edits").fetchone() == seen
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     finally:
@@ -112,6 +116,11 @@ def check_edits(db: Path, printed: list[tuple[int, str, int]]) -> None:
     for entity_id, (label, status, _source) in entities.items():
         if status == "manual":
             assert label_of.get(entity_id) == label, (entity_id, label, label_of.get(entity_id))
+    touched = {t for _, op, t, _ in journal if op.startswith("entity_") or op.endswith("_entity")}
+    touched |= {i for _, op, _, detail in journal if op == "restore_entities"
+                for i in json.loads(detail)}
+    decided = [i for i, (_, status, _) in entities.items() if status in ("accepted", "rejected")]
+    assert [i for i in decided if i not in touched] == [], "a decision without its journal row"
     statuses = [detail for _, op, _, detail in journal if op == "article_status"]
     if statuses and article_status:
         assert article_status[0] == statuses[-1]
