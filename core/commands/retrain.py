@@ -25,14 +25,17 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     from core.commands.train import print_report
+    from core.errors import UserError
     from core.extract.tagger_db import database_model_path, database_sentences
     from core.extract.tagger_train import DEFAULT_ITERATIONS, train
 
     msra = _msra_path(args.msra)
     human = database_sentences(args.db)
+    if not human:
+        raise UserError(f"{args.db} has no accepted or manual PERSON/ORG/LOC entities to learn from")
     print(f"{len(human)} sentences with human names from {args.db}", file=sys.stderr)
     out = Path(args.out) if args.out else database_model_path(args.db)
-    report = train(msra, out, human * HUMAN_REPEAT, args.max_iterations or DEFAULT_ITERATIONS,
+    report = train(msra, out, human * HUMAN_REPEAT, _iterations(args.max_iterations, DEFAULT_ITERATIONS),
                    progress=lambda m: print(m, file=sys.stderr, flush=True))
     print_report(report)
     return 0
@@ -50,3 +53,7 @@ def _msra_path(given: str | None) -> Path:
         if candidate and Path(candidate).is_file():
             return Path(candidate)
     raise UserError("MSRA training data not found; pass --msra PATH (msra_train_bio.txt)")
+
+
+def _iterations(given: int | None, default: int) -> int:
+    return default if given is None else given

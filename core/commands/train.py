@@ -20,7 +20,7 @@ def run(args) -> int:
 
     extra = [s for path in args.extra for s in jsonl_sentences(path)]
     out = args.out or shipped_model_path()
-    iterations = args.max_iterations or DEFAULT_ITERATIONS
+    iterations = DEFAULT_ITERATIONS if args.max_iterations is None else args.max_iterations
     report = train(args.msra, out, extra, iterations, progress=_say)
     print_report(report)
     return 0

@@ -72,10 +72,6 @@ class NameTagger:
             spans.extend(_decode(labels, start))
         return spans
 
-    def tag_sentences(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
-        """Spans of several independent texts (no sentence splitting across them)."""
-        return [self.tag(t) for t in texts]
-
 
 def _decode(labels: list[str], offset: int) -> list[tuple[int, int, str]]:
     """BIO labels of one sentence to spans shifted by `offset`; a stray I- opens a span."""

@@ -42,7 +42,7 @@ class TrainReport:
     extra_sentences: int
     dev_sentences: int
     seconds: float
-    dev_scores: dict  # label -> (precision, recall, f1, gold, pred, correct)
+    dev_scores: object  # core.evaluate.Scores, None without a dev split
 
 
 def msra_sentences(path: str | Path) -> list[Sentence]:
@@ -97,6 +97,8 @@ def train(
     """Train on MSRA minus its last `dev_fraction` plus `extra`, write `out`, score the dev split."""
     import pycrfsuite
 
+    if max_iterations < 1:
+        raise UserError("--max-iterations must be a positive number")
     began = time.perf_counter()
     data = msra_sentences(msra)
     if not data:
@@ -114,11 +116,11 @@ def train(
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
     seconds = time.perf_counter() - began
-    scores = score_dev(out, dev_part) if dev_part else {}
+    scores = score_dev(out, dev_part) if dev_part else None
     return TrainReport(out, len(train_part), len(extra), len(dev_part), seconds, scores)
 
 
-def score_dev(model: Path, dev: list[Sentence]) -> dict:
+def score_dev(model: Path, dev: list[Sentence]):
     """Exact-match scores of the model on held-out (text, tags) sentences."""
     from core.evaluate import score_documents
     from core.extract.tagger import NameTagger

@@ -176,3 +176,17 @@ def test_extra_jsonl_sentences_keep_names_and_drop_rejected(tmp_path):
         ("张三在德州。", ["B-PERSON", "I-PERSON", "O", "O", "O", "O"]),
         ("李四来了。", ["B-PERSON", "I-PERSON", "O", "O", "O"]),
     ]
+
+
+def test_train_refuses_bad_input(tmp_path):
+    assert main(["train", "--msra", str(tmp_path / "absent.txt"), "--out", str(tmp_path / "m")]) == 2
+    msra = _write_bio(tmp_path / "msra.txt")
+    assert main(["train", "--msra", str(msra), "--out", str(tmp_path / "m"), "--max-iterations", "0"]) == 2
+    (tmp_path / "broken.txt").write_text("张三\tB-PER\n", encoding="utf-8")
+    assert main(["train", "--msra", str(tmp_path / "broken.txt"), "--out", str(tmp_path / "m")]) == 2
+
+
+def test_retrain_refuses_a_database_without_human_names(tmp_path, fresh_store, capsys):
+    msra = _write_bio(tmp_path / "msra.txt")
+    assert main(["retrain", str(fresh_store.path), "--msra", str(msra)]) == 2
+    assert "no accepted or manual" in capsys.readouterr().err
