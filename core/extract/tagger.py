@@ -12,6 +12,7 @@ a database may carry its own retrained model (`pizhu retrain`).
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -70,7 +71,7 @@ class NameTagger:
             sliced = tuple(arr[start:end] for arr in words)
             labels = crf_tag(sentence_features(piece, sliced))
             spans.extend(_decode(labels, start))
-        return spans
+        return _tidy(simplified, spans)
 
 
 def _decode(labels: list[str], offset: int) -> list[tuple[int, int, str]]:
@@ -88,6 +89,30 @@ def _decode(labels: list[str], offset: int) -> list[tuple[int, int, str]]:
     if current is not None:
         spans.append((offset + start, offset + len(labels), current))
     return spans
+
+
+def _tidy(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Trim punctuation and spaces off span edges; drop spans left with a lone bracket or quote.
+
+    Brackets are never part of a name (GUIDELINES, DOC); a span like 美国《纽约时报
+    or 公安厅（局 is a boundary error the CRF makes around them.
+    """
+    out = []
+    for start, end, label in spans:
+        while start < end and _is_edge(text[start]):
+            start += 1
+        while end > start and _is_edge(text[end - 1]):
+            end -= 1
+        if end > start and not any(ch in _PAIRED for ch in text[start:end]):
+            out.append((start, end, label))
+    return out
+
+
+def _is_edge(ch: str) -> bool:
+    return ch.isspace() or unicodedata.category(ch)[0] in "PS"
+
+
+_PAIRED = frozenset("《》〈〉“”‘’「」『』（）()[]【】\"'")
 
 
 @lru_cache(maxsize=1)

@@ -190,3 +190,11 @@ def test_retrain_refuses_a_database_without_human_names(tmp_path, fresh_store, c
     msra = _write_bio(tmp_path / "msra.txt")
     assert main(["retrain", str(fresh_store.path), "--msra", str(msra)]) == 2
     assert "no accepted or manual" in capsys.readouterr().err
+
+
+def test_tidy_trims_edges_and_drops_spans_around_brackets():
+    from core.extract.tagger import _tidy
+
+    text = "“新华社”称，美国《纽约时报 》报道"
+    spans = [(0, 5, "ORG"), (7, 14, "ORG"), (9, 15, "ORG")]
+    assert _tidy(text, spans) == [(1, 4, "ORG"), (10, 14, "ORG")]
