@@ -12,6 +12,7 @@ a database may carry its own retrained model (`pizhu retrain`).
 from __future__ import annotations
 
 import hashlib
+import threading
 import unicodedata
 from functools import lru_cache
 from importlib import resources
@@ -39,6 +40,7 @@ class NameTagger:
 
     def __init__(self, crf_tagger, model_name: str, path: Path) -> None:
         self._crf = crf_tagger
+        self._lock = threading.Lock()  # a crfsuite tagger holds one sequence at a time
         self.model_name = model_name
         self.path = path
 
@@ -68,8 +70,9 @@ class NameTagger:
             piece = simplified[start:end]
             if piece.isspace():
                 continue
-            sliced = tuple(arr[start:end] for arr in words)
-            labels = crf_tag(sentence_features(piece, sliced))
+            features = sentence_features(piece, tuple(arr[start:end] for arr in words))
+            with self._lock:
+                labels = crf_tag(features)
             spans.extend(_decode(labels, start))
         return _tidy(simplified, spans)
 

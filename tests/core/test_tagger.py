@@ -198,3 +198,12 @@ def test_tidy_trims_edges_and_drops_spans_around_brackets():
     text = "“新华社”称，美国《纽约时报 》报道"
     spans = [(0, 5, "ORG"), (7, 14, "ORG"), (9, 15, "ORG")]
     assert _tidy(text, spans) == [(1, 4, "ORG"), (10, 14, "ORG")]
+
+
+def test_tag_from_several_threads_matches_serial(tagger):
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"第{i}天，王志强在德州会见山东师范大学代表。" * 3 for i in range(40)]
+    serial = [tagger.tag(t) for t in texts]
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(tagger.tag, texts)) == serial
