@@ -84,6 +84,7 @@ def add_entities(store: Store, article_id: int, text: str, rows: list[dict], whe
         if row.get("status") != "rejected" and not _make_room(conn, existing, row, where, report):
             continue
         keys[row.get("key")] = same[span] = _insert_entity(conn, article_id, text, row, keep_ids)
+        existing.append(store.entity(same[span]))  # later rows of this document must see it
         report.added["entities"] += 1
     return keys
 

@@ -250,8 +250,6 @@ def test_another_tools_export_with_bad_spans_keeps_the_good_ones(fresh_store, tm
     assert find_problems(fresh_store) == []
 
 
-@pytest.mark.xfail(reason="core/formats/loader.py checks an imported span against the database, "
-                          "not against the other spans of the same document (reported, not mine)")
 def test_overlapping_spans_inside_one_imported_document_are_not_both_stored(fresh_store, tmp_path):
     export = pytest.importorskip("core.export", reason="core.export is not in this checkout")
     path = tmp_path / "doccano.jsonl"
