@@ -1,8 +1,8 @@
-"""Regenerate docs/screenshot.png: the seeds side by side after a few minutes of work.
+"""Regenerate resources/screenshot/main-window.png: the seeds side by side after a few minutes of work.
 
 Run under a real X server with a CJK font (the README's screenshot was taken so):
 
-    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python docs/screenshot.py
+    PYTHONPATH=. xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python resources/screenshot/take.py
 
 Everything happens in a temporary folder: first-run seeding, background
 extraction through core.jobs, then a few keyboard decisions in the left pane
@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent / "screenshot.png"
+OUT = Path(__file__).resolve().parent / "main-window.png"
 
 
 def main() -> int:
