@@ -118,11 +118,18 @@ def run_child(module: str, *args: str, timeout: float = 600) -> dict:
     """Run `python -m module args` in a fresh process; its last stdout line is a JSON object."""
     with tempfile.TemporaryDirectory(prefix="pizhu-bench-") as tmp:
         proc = subprocess.run(
-            [sys.executable, "-m", module, *args], cwd=REPO, env=child_env(Path(tmp)),
+            [sys.executable, "-X", "faulthandler", "-m", module, *args], cwd=REPO, env=child_env(Path(tmp)),
             capture_output=True, text=True, timeout=timeout,
         )
     lines = proc.stdout.strip().splitlines()
-    if proc.returncode or not lines:
-        tail = (proc.stderr or proc.stdout).strip().splitlines()[-15:]
+    tail = (proc.stderr or proc.stdout).strip().splitlines()[-15:]
+    try:
+        result = json.loads(lines[-1]) if lines else None
+    except ValueError:
+        result = None
+    if result is None:
         raise CannotRun(f"{module} exited {proc.returncode}:\n    " + "\n    ".join(tail))
-    return json.loads(lines[-1])
+    if proc.returncode:  # measured, then crashed while closing: keep the figures, say so loudly
+        print(f"  WARNING: {module} exited {proc.returncode} after printing its results:\n    "
+              + "\n    ".join(tail), file=sys.stderr, flush=True)
+    return result

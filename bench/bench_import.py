@@ -51,7 +51,8 @@ def run(ctx: Context) -> list[Row]:
             source = tmp / "news_sample.jsonl"
             with open(ctx.news, encoding="utf-8") as f:
                 source.write_text("".join(itertools.islice(f, QUICK_ARTICLES)), encoding="utf-8")
-        records = sum(1 for line in open(source, encoding="utf-8") if line.strip())
+        with open(source, encoding="utf-8") as f:
+            records = sum(1 for line in f if line.strip())
         counter = itertools.count()
         counts: dict[str, int] = {}
         cpu: dict[str, list[float]] = {"pizhu": [], "raw": []}
