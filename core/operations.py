@@ -51,8 +51,9 @@ def add_entity(store: Store, article_id: int, start: int, end: int, label: Label
     if span_text != span_text.strip():
         raise UserError("a span cannot start or end with whitespace")
     with store.transaction() as conn:
-        overlapping = [e for e in store.entities(article_id) if e.start < end and start < e.end]
-        blocking = [e for e in overlapping if e.status is not Status.SUGGESTED]
+        overlapping = store.entities_overlapping(article_id, start, end)
+        blocking = [e for e in overlapping if e.status in (Status.ACCEPTED, Status.MANUAL)]
+        overlapping = [e for e in overlapping if e.status is Status.SUGGESTED]
         if blocking:
             b = blocking[0]
             raise UserError(f"overlaps {b.label} “{b.text}” ({b.status}); change that one first")

@@ -107,6 +107,9 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, tokenize = 'trigram');
 # version -> (description, DDL). Append; never edit a released migration.
 MIGRATIONS: dict[int, tuple[str, str]] = {
     1: ("initial schema", SCHEMA_V1),
+    # Every merge asks which (label, text) people rejected: a covering index
+    # led by status makes that a seek instead of a scan of all entities.
+    2: ("index entities by status", "CREATE INDEX entities_status ON entities(status, label, text_s);"),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

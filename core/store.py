@@ -287,6 +287,15 @@ class Store:
         )
         return [_entity(r) for r in rows]
 
+    def entities_overlapping(self, article_id: int, start: int, end: int) -> list[Entity]:
+        """Entities of the article that share a character with [start, end)."""
+        rows = self.conn.execute(
+            f"SELECT {_ENTITY_COLUMNS} FROM entities WHERE article_id = ? AND start < ? AND end > ?"
+            " ORDER BY start, end",
+            (article_id, end, start),
+        )
+        return [_entity(r) for r in rows]
+
     def entity(self, entity_id: int) -> Entity:
         row = self.conn.execute(
             f"SELECT {_ENTITY_COLUMNS} FROM entities WHERE id = ?", (entity_id,)

@@ -123,3 +123,16 @@ def test_a_failed_edit_leaves_no_trace(store, monkeypatch):
         ops.add_entity(store, 1, *at("王志强"), Label.PERSON, annotator="me")
     assert store.entities(1) == []
     assert store.conn.execute("SELECT count(*) FROM edits").fetchone()[0] == calls
+
+
+def test_a_rejected_suggestion_does_not_block_the_right_span(store):
+    from core.model import Analysis, Span
+
+    start, end = at("德州经开区")
+    store.merge_suggestions(1, Analysis([Span(start, start + 2, Label.PERSON, "德州")], [], "e"))
+    [wrong] = store.entities(1)
+    ops.set_entity_status(store, [wrong.id], Status.REJECTED, annotator="me")
+    edit = ops.add_entity(store, 1, start, end, Label.LOC, annotator="me")
+    assert edit.removed == []  # the rejection stays on record
+    assert {(e.text, e.status) for e in store.entities(1)} == {
+        ("德州", Status.REJECTED), ("德州经开区", Status.MANUAL)}

@@ -19,7 +19,7 @@ def article(text: str, title: str = "t") -> NewArticle:
 def test_new_database_is_wal_with_foreign_keys(fresh_store):
     assert fresh_store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert fresh_store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert fresh_store.conn.execute("SELECT version FROM migrations").fetchall() == [(1,)]
+    assert fresh_store.conn.execute("SELECT version FROM migrations").fetchall() == [(1,), (2,)]
 
 
 def test_duplicate_articles_are_skipped(fresh_store):
@@ -122,3 +122,23 @@ def test_lexicon_and_rejections_come_from_human_decisions(seeded_store):
     ops.set_entity_status(seeded_store, [edit.entity_id], Status.REJECTED, annotator="me")
     assert ("德州", Label.LOC) in seeded_store.lexicon()
     assert ("PERSON", "美丽") in seeded_store.rejected_keys()
+
+
+def test_a_version_1_database_is_migrated_and_the_step_recorded(tmp_path):
+    from core.schema import MIGRATIONS, SCHEMA_V1, _statements
+
+    path = tmp_path / "v1.db"
+    conn = sqlite3.connect(path)
+    for statement in _statements(SCHEMA_V1):
+        conn.execute(statement)
+    conn.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    conn.execute("INSERT INTO migrations VALUES (1, 'then', 'initial schema')")
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        versions = [r[0] for r in store.conn.execute("SELECT version FROM migrations ORDER BY 1")]
+        assert versions == sorted(MIGRATIONS)
+        plan = store.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT DISTINCT label, text_s FROM entities WHERE status = 'rejected'"
+        ).fetchall()
+        assert "entities_status" in str(plan)
