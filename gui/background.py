@@ -7,9 +7,17 @@ added. Reports (skipped files, engine errors) go to `message` and `report`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from collections import deque
+from time import perf_counter
+
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from gui.workers import Job, extraction_work, import_work, merge_result
+
+# Merging results on the GUI thread gets at most this much time per event-loop
+# turn; the rest waits for the next turn, so typing and scrolling stay smooth
+# however fast the workers deliver (bench/README.md, GUI stall).
+MERGE_BUDGET_S = 0.008
 
 
 class Background(QObject):
@@ -22,6 +30,9 @@ class Background(QObject):
         self.session = session
         self.jobs: list[Job] = []
         self.closed = False  # the window closed: late results are dropped
+        self._pending: deque = deque()  # (result, errors list) waiting to be merged
+        self._drain = QTimer(self, singleShot=True, interval=0)
+        self._drain.timeout.connect(self._merge_some)
 
     @property
     def db_path(self):
@@ -35,22 +46,39 @@ class Background(QObject):
         job = Job(self.tr("Extracting %n article(s)", "", len(ids)),
                   work or extraction_work(self.db_path, ids), self)
         errors: list[str] = []
-        job.result.connect(lambda item: self._merged(item, errors))
+        job.result.connect(lambda item: self._queue(item, errors))
         job.failed.connect(errors.append)
         job.finished.connect(lambda cancelled: self._extracted(job, len(ids), errors, cancelled))
         return self._start(job)
 
-    def _merged(self, item, errors: list[str]) -> None:
-        if self.closed:
-            return
-        error = merge_result(self.session, item)
-        if error:
-            errors.append(error)
+    def _queue(self, item, errors: list[str]) -> None:
+        self._pending.append((item, errors))
+        if not self._drain.isActive():
+            self._drain.start()
+
+    def _merge_some(self) -> None:
+        """Merge queued results for up to MERGE_BUDGET_S, then yield to the event loop."""
+        deadline = perf_counter() + MERGE_BUDGET_S
+        while self._pending and not self.closed:
+            item, errors = self._pending.popleft()
+            error = merge_result(self.session, item)
+            if error:
+                errors.append(error)
+            if perf_counter() > deadline:
+                break
+        if self._pending and not self.closed:
+            self._drain.start()
+
+    def flush(self) -> None:
+        """Merge everything still queued now (a job finished)."""
+        while self._pending and not self.closed:
+            self._merge_some()
 
     def _extracted(self, job: Job, total: int, errors: list[str], cancelled: bool) -> None:
         self._forget(job)
         if self.closed:
             return
+        self.flush()
         self.session.corpus_changed.emit()
         state = self.tr("cancelled") if cancelled else self.tr("done")
         self.message.emit(self.tr("Extraction %1: %2 article(s), %3 error(s)")

@@ -47,6 +47,7 @@ class CorpusModel(QAbstractTableModel):
         super().__init__(parent)
         self.store = store
         self._ids: list[int] = []
+        self._row_of: dict[int, int] = {}  # id -> row, so one row's refresh is O(1)
         self._loaded = 0
         self._rows: dict[int, ArticleSummary] = {}
 
@@ -55,6 +56,7 @@ class CorpusModel(QAbstractTableModel):
     def set_ids(self, ids: list[int]) -> None:
         self.beginResetModel()
         self._ids = list(ids)
+        self._row_of = {article_id: row for row, article_id in enumerate(self._ids)}
         self._loaded = min(BATCH, len(self._ids))
         self._rows.clear()
         self.endResetModel()
@@ -69,17 +71,13 @@ class CorpusModel(QAbstractTableModel):
         return self._ids[row]
 
     def row_of(self, article_id: int) -> int:
-        try:
-            row = self._ids.index(article_id)
-        except ValueError:
-            return -1
+        row = self._row_of.get(article_id, -1)
         return row if row < self._loaded else -1
 
     def next_id(self, article_id: int) -> int | None:
         """The article after this one in the current order (for 'done & next')."""
-        try:
-            row = self._ids.index(article_id)
-        except ValueError:
+        row = self._row_of.get(article_id)
+        if row is None:
             return self._ids[0] if self._ids else None
         return self._ids[row + 1] if row + 1 < len(self._ids) else None
 
@@ -153,7 +151,7 @@ class CorpusModel(QAbstractTableModel):
         return self._rows.get(article_id)
 
     def _load_batch_around(self, article_id: int) -> None:
-        row = self._ids.index(article_id)
+        row = self._row_of[article_id]
         first = row - row % BATCH
         wanted = [i for i in self._ids[first : first + BATCH] if i not in self._rows]
         for summary in self.store.summaries(wanted):

@@ -71,8 +71,11 @@ class CorpusPanel(QWidget):
         table.setWordWrap(False)
         table.verticalHeader().hide()
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Not ResizeToContents: that re-measures every loaded row on each dataChanged,
+        # i.e. on every merged extraction result (bench/README.md, GUI stall).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.model.modelReset.connect(lambda: table.resizeColumnsToContents())
         table.activated.connect(lambda index: self._open(index, beside=False))
         table.clicked.connect(self._clicked)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
