@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QFont, QTextBlockFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QTextEdit
 
-LINE_HEIGHT_PERCENT = 160
+LINE_HEIGHT_PERCENT = 130
 
 
 def reading_font() -> QFont:

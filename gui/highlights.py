@@ -65,10 +65,16 @@ def shown(layer: Layer) -> list[Entity]:
             if e.status is not Status.REJECTED and e.label in layer.visible]
 
 
-def build(edit: QTextEdit, mapper: SpanMapper, layer: Layer, clean_text: str):
-    """The ExtraSelections for one pane: spans, then echoes, then the selection on top."""
+def build(edit: QTextEdit, mapper: SpanMapper, layer: Layer, clean_text: str,
+          until: int | None = None):
+    """The ExtraSelections for one pane: spans, then echoes, then the selection on top.
+
+    With `until`, only what starts before that clean index (the first screen).
+    """
     out, selected = [], None
     for e in shown(layer):
+        if until is not None and e.start >= until:
+            break
         kind = "selected" if e.id == layer.selected else _kind(e)
         shared = (e.label.value, e.text) in layer.shared
         item = _selection(edit, mapper, e.start, e.end, span_format(e.label, kind, shared))
@@ -78,7 +84,7 @@ def build(edit: QTextEdit, mapper: SpanMapper, layer: Layer, clean_text: str):
             out.append(item)
     if layer.echo:
         out += [_selection(edit, mapper, s, s + len(layer.echo), echo_format())
-                for s in _find_all(clean_text, layer.echo)]
+                for s in _find_all(clean_text, layer.echo) if until is None or s < until]
     if selected is not None:
         out.append(selected)
     return out
@@ -88,11 +94,14 @@ def _kind(e: Entity) -> str:
     return "suggested" if e.status is Status.SUGGESTED else "confirmed"
 
 
+KEEP_ANCHOR = QTextCursor.MoveMode.KeepAnchor  # an enum lookup per span showed in profiles
+
+
 def _selection(edit, mapper: SpanMapper, start: int, end: int, fmt: QTextCharFormat):
     a, b = mapper.to_display(start, end)
     cursor = QTextCursor(edit.document())
     cursor.setPosition(a)
-    cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+    cursor.setPosition(b, KEEP_ANCHOR)
     item = QTextEdit.ExtraSelection()
     item.cursor = cursor
     item.format = fmt

@@ -8,7 +8,7 @@ selection as a clean-text span for the annotate actions (gui/annotate.py).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -25,6 +25,11 @@ from gui.article_view import ArticleView
 from gui.corpus_model import article_status_text
 from gui.i18n import status_text
 
+# A pane shows well under this many characters: a fresh article's highlights
+# beyond it are drawn one event-loop turn later, so opening a long article
+# with a thousand highlights paints at once (bench/README.md, pane).
+FIRST_SCREEN_CHARS = 2000
+
 TITLE_CHARS = 60
 
 
@@ -32,6 +37,7 @@ class ReaderPane(QFrame):
     activated = Signal(object)  # this pane got focus
     close_requested = Signal(object)
     entities_loaded = Signal()  # the reader recomputes shared marks
+    highlights_drawn = Signal()  # every highlight is on screen (after a deferred pass too)
 
     def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
@@ -40,6 +46,8 @@ class ReaderPane(QFrame):
         self.raw_mode = False
         self.layer = highlights.Layer([], set(Label))
         self.mapper: highlights.SpanMapper | None = None
+        self._first_screen = False  # next refresh shows the top of a fresh article first
+        self._generation = 0  # a newer refresh cancels a deferred one
         self.setObjectName("reader_pane")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._build()
@@ -86,6 +94,7 @@ class ReaderPane(QFrame):
         self.title.setText(title if len(title) <= TITLE_CHARS else title[:TITLE_CHARS] + "…")
         self.title.setToolTip(title)
         self._show_text()
+        self._first_screen = True
         self.reload_entities()
 
     def _show_text(self) -> None:
@@ -120,9 +129,24 @@ class ReaderPane(QFrame):
                           .replace("%3", str(len(ents))).replace("%4", str(pending)))
 
     def refresh(self) -> None:
-        if self.mapper is not None:
-            self.view.setExtraSelections(
-                highlights.build(self.view, self.mapper, self.layer, self.article.clean_text))
+        """Draw the highlights; a freshly loaded long article gets its first screen first."""
+        if self.mapper is None:
+            return
+        self._generation += 1
+        first, self._first_screen = self._first_screen, False
+        text = self.article.clean_text
+        if first and len(text) > FIRST_SCREEN_CHARS:
+            self.view.setExtraSelections(highlights.build(
+                self.view, self.mapper, self.layer, text, until=FIRST_SCREEN_CHARS))
+            generation = self._generation
+            QTimer.singleShot(0, self, lambda: self._refresh_rest(generation))
+            return
+        self.view.setExtraSelections(highlights.build(self.view, self.mapper, self.layer, text))
+        self.highlights_drawn.emit()
+
+    def _refresh_rest(self, generation: int) -> None:
+        if generation == self._generation and self.mapper is not None:
+            self.refresh()
 
     def set_visible_labels(self, labels: set[Label]) -> None:
         self.layer.visible = set(labels)

@@ -93,3 +93,23 @@ def test_suggested_and_confirmed_look_different(pane):
 def test_legend_hides_labels(pane):
     pane.set_visible_labels({Label.LOC})
     assert [i.cursor.selectedText() for i in pane.view.extraSelections()] == ["德州經開區"]
+
+
+def test_a_long_article_shows_its_first_screen_then_every_highlight(qtbot, fresh_store):
+    from gui.reader_pane import FIRST_SCREEN_CHARS
+
+    text = "德州经开区今年投资二亿元建设新项目。" * 400  # 7,200 characters
+    (article_id,), _ = fresh_store.add_articles(
+        [NewArticle("长文", text, text, repair(text).offsets, "simplified")])
+    starts = range(0, len(text), 18)
+    for start in starts:
+        ops.add_entity(fresh_store, article_id, start, start + 5, Label.LOC, annotator="me")
+    widget = ReaderPane(Session(fresh_store, "tester"))
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.highlights_drawn, timeout=5000):
+        widget.load(article_id)
+        first = widget.view.extraSelections()
+        assert 0 < len(first) < len(starts)
+        assert all(s.cursor.selectionStart() < FIRST_SCREEN_CHARS for s in first)
+    shown = widget.view.extraSelections()
+    assert sorted(s.cursor.selectionStart() for s in shown) == list(starts)
