@@ -1,0 +1,92 @@
+"""Batch extraction in worker processes: results, provenance, cancel, Ctrl-C."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+
+from core.jobs import extract, iter_analyses
+from core.store import NewArticle, Store
+from core.text import OffsetMap
+from tests.conftest import ROOT
+
+ARTICLES = [f"{i}月{i}日，德州经开区管委会主任李爱军介绍，今年投资{i}.5亿元建设第{i}期产业园项目。"
+            for i in range(1, 13)]
+
+
+def fill(store: Store, texts=ARTICLES) -> list[int]:
+    ids, _ = store.add_articles(
+        [NewArticle(t[:8], t, t, OffsetMap.identity(len(t)), "simplified") for t in texts])
+    return ids
+
+
+def per_article(store: Store) -> dict[int, list[tuple]]:
+    return {aid: [(e.start, e.end, e.label, e.status) for e in store.entities(aid)]
+            for aid in store.article_ids()}
+
+
+def test_extract_merges_every_article_with_engine_provenance(fresh_store):
+    fill(fresh_store)
+    summary = extract(fresh_store, jobs=2)
+    assert summary.done == len(ARTICLES) and not summary.failed and not summary.cancelled
+    entity = next(e for e in fresh_store.entities(1) if e.text == "李爱军")
+    assert entity.source.startswith("engine:") and entity.status.value == "suggested"
+    assert entity.model  # the tagger model that made it (or "" when rules ran alone)
+    assert any(f.type.value == "position" for f in fresh_store.facts(1))
+
+
+def test_cancel_stops_early_and_each_article_is_whole_or_untouched(fresh_store):
+    fill(fresh_store)
+    full = Store(fresh_store.path.parent / "full.db")
+    fill(full)
+    extract(full, jobs=1)
+    expected = per_article(full)
+    full.close()
+
+    cancel = threading.Event()
+    seen = []
+
+    def progress(done, total, result):
+        seen.append(result.article_id)
+        if len(seen) == 3:
+            cancel.set()
+
+    summary = extract(fresh_store, jobs=1, progress=progress, cancel=cancel)
+    assert summary.cancelled and 3 <= summary.done < len(ARTICLES)
+    got = per_article(fresh_store)
+    for aid, entities in got.items():
+        assert entities in ([], expected[aid])
+    assert sum(1 for e in got.values() if e) == summary.done
+
+
+def test_results_are_yielded_per_article_and_bad_ids_reported(fresh_store):
+    ids = fill(fresh_store, ARTICLES[:3])
+    results = list(iter_analyses(str(fresh_store.path), [*ids, 999], jobs=2))
+    assert sorted(r.article_id for r in results) == [*ids, 999]
+    missing = next(r for r in results if r.article_id == 999)
+    assert missing.analysis is None and "no longer exists" in missing.error
+
+
+def test_ctrl_c_cancels_cleanly(tmp_path):
+    db = tmp_path / "c.db"
+    with Store(db) as store:
+        fill(store, [t + f"（{n}）" for n, t in enumerate(ARTICLES * 40)])  # 480 distinct texts
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([sys.executable, "-m", "gui.app", "extract", str(db), "--jobs", "1"],
+                            stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    buffer = ""
+    while "extracting 5/" not in buffer:  # wait for real progress, then press Ctrl-C
+        chunk = proc.stderr.read(1)
+        assert chunk, f"extract ended early: {buffer}"
+        buffer += chunk
+    proc.send_signal(signal.SIGINT)
+    rest = proc.stderr.read()
+    assert proc.wait(timeout=60) == 130, buffer + rest
+    assert "Traceback" not in rest
+    with Store(db) as store:
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        done = [aid for aid, ents in per_article(store).items() if ents]
+        assert 5 <= len(done) < store.article_count()
