@@ -2,7 +2,7 @@
 
 Each command keeps ids and `Fact` snapshots (never widgets), calls one
 core.operations function, and announces the change with
-`session.article_changed`. As in gui/undo.py, a refused edit (UserError) marks
+`session.article_changed`, through gui/undo.py's EditCommand: a refused edit (UserError) marks
 the command obsolete, so QUndoStack drops it, and `session.report_error` says
 why; `command.ok` tells the caller whether it went through:
 
@@ -17,50 +17,13 @@ can alternate freely.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 
 from core import operations as ops
-from core.errors import UserError
 from core.model import Fact, FactType, SlotValue, Status
+from gui.undo import EditCommand
 
 
-class _FactCommand(QUndoCommand):
-    """Runs `_apply` on redo and `_revert` on undo, then announces the change."""
-
-    def __init__(self, session, article_id: int, text: str) -> None:
-        super().__init__(text)
-        self.session = session
-        self.article_id = article_id
-        self.ok = False
-
-    @property
-    def _who(self) -> str:
-        return self.session.annotator
-
-    def _apply(self) -> None:
-        raise NotImplementedError
-
-    def _revert(self) -> None:
-        raise NotImplementedError
-
-    def redo(self) -> None:
-        try:
-            self._apply()
-        except UserError as exc:
-            self.setObsolete(True)
-            report = getattr(self.session, "report_error", None)
-            if report:
-                report(str(exc))
-            return
-        self.ok = True
-        self.session.article_changed.emit(self.article_id)
-
-    def undo(self) -> None:
-        self._revert()
-        self.session.article_changed.emit(self.article_id)
-
-
-class AddFactCommand(_FactCommand):
+class AddFactCommand(EditCommand):
     def __init__(self, session, article_id: int, fact_type: FactType,
                  slots: dict[str, SlotValue] | None = None, status: Status = Status.MANUAL) -> None:
         self.fact_type, self.slots, self.status = FactType(fact_type), dict(slots or {}), status
@@ -68,33 +31,33 @@ class AddFactCommand(_FactCommand):
         self._snapshot: Fact | None = None
         super().__init__(session, article_id, QCoreApplication.translate("FactUndo", "Add fact"))
 
-    def _apply(self) -> None:
+    def _do(self) -> None:
         store = self.session.store
         if self._snapshot is None:
             self.fact_id = ops.add_fact(store, self.article_id, self.fact_type, self.slots,
-                                        annotator=self._who, status=self.status)
+                                        annotator=self.who, status=self.status)
         else:  # redo after undo: the same fact, same id
-            ops.restore_fact(store, self._snapshot, annotator=self._who)
+            ops.restore_fact(store, self._snapshot, annotator=self.who)
 
-    def _revert(self) -> None:
-        self._snapshot = ops.delete_fact(self.session.store, self.fact_id, annotator=self._who)
+    def _undo(self) -> None:
+        self._snapshot = ops.delete_fact(self.session.store, self.fact_id, annotator=self.who)
 
 
-class DeleteFactCommand(_FactCommand):
+class DeleteFactCommand(EditCommand):
     def __init__(self, session, fact_id: int) -> None:
         self.fact_id = fact_id
         self._snapshot: Fact | None = None
         text = QCoreApplication.translate("FactUndo", "Delete fact")
         super().__init__(session, session.store.fact(fact_id).article_id, text)
 
-    def _apply(self) -> None:
-        self._snapshot = ops.delete_fact(self.session.store, self.fact_id, annotator=self._who)
+    def _do(self) -> None:
+        self._snapshot = ops.delete_fact(self.session.store, self.fact_id, annotator=self.who)
 
-    def _revert(self) -> None:
-        ops.restore_fact(self.session.store, self._snapshot, annotator=self._who)
+    def _undo(self) -> None:
+        ops.restore_fact(self.session.store, self._snapshot, annotator=self.who)
 
 
-class SetFactSlotCommand(_FactCommand):
+class SetFactSlotCommand(EditCommand):
     """Fill, change or clear (slot=None) one slot; the fact becomes human-owned."""
 
     def __init__(self, session, fact_id: int, role: str, slot: SlotValue | None) -> None:
@@ -104,15 +67,15 @@ class SetFactSlotCommand(_FactCommand):
         text = QCoreApplication.translate("FactUndo", "Edit slot “%1”").replace("%1", role)
         super().__init__(session, article_id, text)
 
-    def _apply(self) -> None:
+    def _do(self) -> None:
         self._snapshot = ops.set_fact_slot(self.session.store, self.fact_id, self.role, self.slot,
-                                           annotator=self._who)
+                                           annotator=self.who)
 
-    def _revert(self) -> None:
-        ops.restore_fact(self.session.store, self._snapshot, annotator=self._who)
+    def _undo(self) -> None:
+        ops.restore_fact(self.session.store, self._snapshot, annotator=self.who)
 
 
-class SetFactStatusCommand(_FactCommand):
+class SetFactStatusCommand(EditCommand):
     """Accept or reject facts of one article in one step."""
 
     def __init__(self, session, fact_ids: list[int], status: Status) -> None:
@@ -125,10 +88,10 @@ class SetFactStatusCommand(_FactCommand):
             text = QCoreApplication.translate("FactUndo", "Reject facts")
         super().__init__(session, article_id, text)
 
-    def _apply(self) -> None:
+    def _do(self) -> None:
         self._snapshots = ops.set_fact_status(self.session.store, self.fact_ids, self.status,
-                                              annotator=self._who)
+                                              annotator=self.who)
 
-    def _revert(self) -> None:
+    def _undo(self) -> None:
         for snapshot in self._snapshots:
-            ops.restore_fact(self.session.store, snapshot, annotator=self._who)
+            ops.restore_fact(self.session.store, snapshot, annotator=self.who)

@@ -17,7 +17,7 @@ from core.errors import UserError
 from core.model import ArticleStatus, Entity, Label, Status
 
 
-class _EditCommand(QUndoCommand):
+class EditCommand(QUndoCommand):
     """Runs `_do` / `_undo`, announces the change, turns a refusal into a message."""
 
     def __init__(self, session, article_id: int, text: str) -> None:
@@ -55,7 +55,7 @@ class _EditCommand(QUndoCommand):
         raise NotImplementedError
 
 
-class AddEntityCommand(_EditCommand):
+class AddEntityCommand(EditCommand):
     def __init__(self, session, article_id: int, start: int, end: int, label: Label) -> None:
         super().__init__(session, article_id, f"Add {label}")
         self.span = (start, end, Label(label))
@@ -79,7 +79,7 @@ class AddEntityCommand(_EditCommand):
                              annotator=self.who, remove=(self.entity_id,))
 
 
-class SetStatusCommand(_EditCommand):
+class SetStatusCommand(EditCommand):
     """Accept or reject entities (also 'accept all', which passes every pending id)."""
 
     def __init__(self, session, article_id: int, entity_ids: list[int], status: Status,
@@ -105,7 +105,7 @@ def accept_all_command(session, article_id: int) -> SetStatusCommand | None:
                             f"Accept all ({len(pending)})")
 
 
-class RelabelCommand(_EditCommand):
+class RelabelCommand(EditCommand):
     def __init__(self, session, article_id: int, entity_id: int, label: Label) -> None:
         super().__init__(session, article_id, f"Relabel as {label}")
         self.entity_id = entity_id
@@ -120,7 +120,7 @@ class RelabelCommand(_EditCommand):
         ops.restore_entities(self.store, [self.before], annotator=self.who)
 
 
-class DeleteEntityCommand(_EditCommand):
+class DeleteEntityCommand(EditCommand):
     def __init__(self, session, article_id: int, entity_id: int) -> None:
         super().__init__(session, article_id, "Delete entity")
         self.entity_id = entity_id
@@ -134,7 +134,7 @@ class DeleteEntityCommand(_EditCommand):
                              annotator=self.who)
 
 
-class ArticleStatusCommand(_EditCommand):
+class ArticleStatusCommand(EditCommand):
     def __init__(self, session, article_id: int, status: ArticleStatus) -> None:
         super().__init__(session, article_id, f"Mark article {ArticleStatus(status).value}")
         self.status = ArticleStatus(status)
