@@ -6,7 +6,9 @@ format, 1,000 ExtraSelections) and is repainted synchronously. The peer is a
 bare QTextEdit of the same size and font given the same text with
 setPlainText, then repainted. Before each timed load the widgets show a short
 article, so every measured load replaces a document, as opening from the
-corpus does. Rounds alternate the two; medians count.
+corpus does. Work the pane defers to the next event-loop turn (the spans
+beyond the first screen) is timed apart. Rounds alternate the two; medians
+count.
 """
 
 from __future__ import annotations
@@ -31,8 +33,9 @@ def run(ctx: Context) -> list[Row]:
         f"show {r['chars']:,}-char article, {r['highlights']:,} highlights", ms, "ms",
         "plain setPlainText", plain, ratio, "≤ 50 ms and ≤ 3× plain", ms <= 50 and ratio <= 3,
         f"median of {r['rounds']}; GUI-thread CPU {r['pane_cpu'] * 1e3:.0f} ms vs plain "
-        f"{r['plain_cpu'] * 1e3:.0f} ms; pane.load split: store reads {r['reads'] * 1e3:.1f} ms, "
-        f"text {r['text'] * 1e3:.1f} ms, highlights {r['highlights_s'] * 1e3:.1f} ms, "
+        f"{r['plain_cpu'] * 1e3:.0f} ms; work deferred to the next turn {r['pane_rest'] * 1e3:.1f} ms "
+        f"(plain {r['plain_rest'] * 1e3:.1f} ms); steps: store reads {r['reads'] * 1e3:.1f} ms, "
+        f"text {r['text'] * 1e3:.1f} ms, all 1,000 highlights {r['highlights_s'] * 1e3:.1f} ms, "
         f"paint {r['paint'] * 1e3:.1f} ms; {load_average()}",
     )]
 
@@ -73,7 +76,8 @@ def child(db_path: str, rounds: int) -> None:
         plain.setPlainText(text)
         plain.viewport().repaint()
 
-    times: dict[str, list[float]] = {"pane": [], "plain": [], "pane_cpu": [], "plain_cpu": []}
+    times: dict[str, list[float]] = {"pane": [], "plain": [], "pane_cpu": [], "plain_cpu": [],
+                                     "pane_rest": [], "plain_rest": []}
     for _ in range(rounds):
         for name, fn, reset in (("pane", show_pane, lambda: pane.load(short_id)),
                                 ("plain", show_plain, lambda: plain.setPlainText("短文。"))):
@@ -83,7 +87,9 @@ def child(db_path: str, rounds: int) -> None:
             fn()
             times[name].append(time.perf_counter() - t0)
             times[f"{name}_cpu"].append(time.thread_time() - c0)
-            app.processEvents()
+            t1 = time.perf_counter()
+            app.processEvents()  # work the load deferred to the next turns (the rest of the spans)
+            times[f"{name}_rest"].append(time.perf_counter() - t1)
     highlights_count = len(highlights.build(pane.view, pane.mapper, pane.layer, text))
     emit({**{k: median(v) for k, v in times.items()}, "rounds": rounds,
           "chars": len(text), "highlights": highlights_count, **split(pane, store, long_id)})

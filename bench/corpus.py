@@ -52,7 +52,7 @@ def _cached(ctx: Context, name: str, build) -> Path:
     for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm"), stamp_file):
         leftover.unlink(missing_ok=True)
     started = time.perf_counter()
-    print(f"  building {path} (once; reused while the corpus is unchanged) …", flush=True)
+    print(f"  building {path} (once; reused while the corpus and schema are unchanged) …", flush=True)
     build(tmp)
     _checkpoint(tmp)
     os.replace(tmp, path)
