@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass, replace
 
 from core.model import ENGINE_SOURCE_PREFIX, REQUIRED_SLOTS, Analysis, FactProposal, Status
-from core.text import simplified_view
+from core.text import simplified_term
 
 
 @dataclass(slots=True)
@@ -75,7 +75,7 @@ def _insert_entities(conn, article_id, analysis, text, kept, stale, rejected, so
             index_to_id[i] = existing.id
             result.skipped_human += 1
             continue
-        if (span.label.value, simplified_view(span.text)) in rejected:
+        if (span.label.value, simplified_term(span.text)) in rejected:
             result.skipped_rejected += 1
             continue
         if any(s < span.end and span.start < e for s, e in occupied):
@@ -95,7 +95,7 @@ def _insert_entities(conn, article_id, analysis, text, kept, stale, rejected, so
             "INSERT INTO entities (article_id, start, end, label, text, text_s, value, source, status,"
             " model, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,'suggested',?,?,?)",
             (article_id, span.start, span.end, span.label.value, span.text,
-             simplified_view(span.text), value, source, analysis.model, stamp, stamp),
+             simplified_term(span.text), value, source, analysis.model, stamp, stamp),
         )
         index_to_id[i] = cur.lastrowid
         result.entities_added += 1

@@ -118,6 +118,12 @@ def simplified_view(clean: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=16384)
+def simplified_term(term: str) -> str:
+    """simplified_view of a short text such as an entity, cached: the same names recur."""
+    return simplified_view(term)
+
+
 def looks_traditional(text: str) -> bool:
     """True when a noticeable share of Han characters change under t2s."""
     han = [c for c in text[:5000] if "\u4e00" <= c <= "\u9fff"]

@@ -103,13 +103,13 @@ def _word_info(word: str) -> tuple[str, tuple[tuple[str, ...], ...]]:
 
 
 def _suffix_class(word: str) -> str:
+    # One C-level endswith(tuple) per class first: most words match neither,
+    # and the per-suffix loop (to name which one) runs only for those that do.
     if len(word) > 1:
-        for s in ORG_SUFFIXES:
-            if word.endswith(s):
-                return "O" + s
-        for s in LOC_SUFFIXES:
-            if word.endswith(s):
-                return "L" + s
+        if word.endswith(ORG_SUFFIXES):
+            return "O" + next(s for s in ORG_SUFFIXES if word.endswith(s))
+        if word.endswith(LOC_SUFFIXES):
+            return "L" + next(s for s in LOC_SUFFIXES if word.endswith(s))
     return "-"
 
 
