@@ -24,6 +24,7 @@ class Background(QObject):
     message = Signal(str)  # one line for the status bar
     report = Signal(str, str)  # title, details worth a dialog
     job_started = Signal(object)  # gui.workers.Job
+    extraction_finished = Signal(object, bool)  # job, cancelled: every result is merged
 
     def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
@@ -31,6 +32,7 @@ class Background(QObject):
         self.jobs: list[Job] = []
         self.closed = False  # the window closed: late results are dropped
         self._pending: deque = deque()  # (result, errors list) waiting to be merged
+        self._finishing: list = []  # jobs that ended while their results were still queued
         self._drain = QTimer(self, singleShot=True, interval=0)
         self._drain.timeout.connect(self._merge_some)
 
@@ -68,17 +70,22 @@ class Background(QObject):
                 break
         if self._pending and not self.closed:
             self._drain.start()
-
-    def flush(self) -> None:
-        """Merge everything still queued now (a job finished)."""
-        while self._pending and not self.closed:
-            self._merge_some()
+        elif self._finishing:
+            finishing, self._finishing = self._finishing, []
+            for args in finishing:
+                self._announce(*args)
 
     def _extracted(self, job: Job, total: int, errors: list[str], cancelled: bool) -> None:
-        self._forget(job)
         if self.closed:
+            self._forget(job)
             return
-        self.flush()
+        if self._pending:  # announce once the queue is merged, still within the time budget
+            self._finishing.append((job, total, errors, cancelled))
+        else:
+            self._announce(job, total, errors, cancelled)
+
+    def _announce(self, job: Job, total: int, errors: list[str], cancelled: bool) -> None:
+        self._forget(job)
         self.session.corpus_changed.emit()
         state = self.tr("cancelled") if cancelled else self.tr("done")
         self.message.emit(self.tr("Extraction %1: %2 article(s), %3 error(s)")
@@ -86,6 +93,7 @@ class Background(QObject):
                           .replace("%3", str(len(errors))))
         if errors:
             self.report.emit(self.tr("Extraction problems"), "\n".join(errors[:200]))
+        self.extraction_finished.emit(job, cancelled)
 
     def import_paths(self, paths: list[str], *, extract_after: bool = True) -> Job | None:
         if not paths:

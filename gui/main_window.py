@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         self.background.shutdown()
         super().closeEvent(event)
         if event.isAccepted():
+            self.hide()  # views may still read rows while the window goes away
             self.session.store.close()
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802

@@ -95,9 +95,9 @@ def test_reject_survives_rerun_of_extraction(window, qtbot, suggested_store):
     assert suggested_store.entity(target.id).status is Status.REJECTED
     assert pane.selected_entity.id != target.id  # moved on to the next suggestion
 
-    job = window.background.extract(
+    window.background.extract(
         [pane.article_id], work=_fake_work(suggested_store, [pane.article_id]))
-    with qtbot.waitSignal(job.finished, timeout=10000):
+    with qtbot.waitSignal(window.background.extraction_finished, timeout=10000):
         pass
     same = [e for e in suggested_store.entities(pane.article_id)
             if e.text == target.text and e.label is target.label and e.status is not Status.REJECTED]

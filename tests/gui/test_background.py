@@ -42,10 +42,10 @@ def test_extraction_runs_in_background_gui_keeps_ticking(window, qtbot, seeded_s
     timer = QTimer(interval=10, timeout=lambda: ticks.append(time.monotonic()))
     timer.start()
     job = window.background.extract(ids, work=_slow_work(seeded_store, ids, delay=0.1))
-    with qtbot.waitSignal(job.finished, timeout=20000) as blocker:
+    with qtbot.waitSignal(window.background.extraction_finished, timeout=20000) as blocker:
         pass
     timer.stop()
-    assert blocker.args == [False]  # not cancelled
+    assert blocker.args == [job, False]  # every result merged, not cancelled
     # ~1.2 s of work in the thread; a blocked GUI thread would tick once at the end
     assert len(ticks) >= 8
     gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
@@ -61,9 +61,9 @@ def test_progress_shows_after_600_ms_and_cancel_stops(window, qtbot, seeded_stor
     job = window.background.extract(ids, work=_slow_work(seeded_store, ids, 0.1, 50))
     assert window.progress.isHidden()  # never flashes for fast jobs
     qtbot.waitUntil(window.progress.isVisible, timeout=3000)
-    with qtbot.waitSignal(job.finished, timeout=10000) as blocker:
+    with qtbot.waitSignal(window.background.extraction_finished, timeout=10000) as blocker:
         window.progress.cancel_button.click()
-    assert blocker.args == [True]
+    assert blocker.args == [job, True]
     assert window.progress.isHidden()
 
 
@@ -90,15 +90,15 @@ def test_real_engine_in_worker_processes_and_reject_survives(window, qtbot):
     store = window.session.store
     pane = window.reader.panes[1]  # the shorter seed
     window.reader.set_current(pane)
-    job = window.background.extract([pane.article_id])
-    with qtbot.waitSignal(job.finished, timeout=120000):
+    window.background.extract([pane.article_id])
+    with qtbot.waitSignal(window.background.extraction_finished, timeout=120000):
         pass
     engine = [e for e in pane.layer.entities if e.from_engine and e.status is Status.SUGGESTED]
     assert engine, "the engine suggested nothing"
     pane.select_entity(engine[0].id)
     window.actions.reject.trigger()
-    job = window.background.extract([pane.article_id])
-    with qtbot.waitSignal(job.finished, timeout=120000):
+    window.background.extract([pane.article_id])
+    with qtbot.waitSignal(window.background.extraction_finished, timeout=120000):
         pass
     again = [e for e in store.entities(pane.article_id)
              if (e.label, e.text) == (engine[0].label, engine[0].text) and e.status is Status.SUGGESTED]
