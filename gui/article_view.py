@@ -6,11 +6,12 @@ document positions, and the pane maps them to spans.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QTextBlockFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QTextEdit
 
 LINE_HEIGHT_PERCENT = 130
+FIRST_SCREEN_UNITS = 3000  # more than a pane shows at once
 
 
 def reading_font() -> QFont:
@@ -36,20 +37,47 @@ class ArticleView(QTextEdit):
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.document().setDocumentMargin(14)
         self._press: QPoint | None = None
+        self._generation = 0  # a newer text cancels the deferred formatting of an older one
 
     def apply_font_size(self) -> None:
         self.setFont(reading_font())
 
     def show_text(self, text: str) -> None:
+        """Show text with the reading line height: the first screen now, the rest next turn.
+
+        Merging a block format into every block of a long article lays it out
+        again; only the part on screen needs it before the first paint.
+        """
         self.setExtraSelections([])
         self.setPlainText(text)
-        cursor = QTextCursor(self.document())
-        cursor.select(QTextCursor.SelectionType.Document)
+        self._generation += 1
+        split = self._leading(0, FIRST_SCREEN_UNITS)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        if split is not None:
+            generation = self._generation
+            QTimer.singleShot(0, self, lambda: self._rest(generation, split))
+
+    def _rest(self, generation: int, start: int) -> None:
+        if generation == self._generation:
+            self._leading(start, None)
+
+    def _leading(self, start: int, length: int | None) -> int | None:
+        """Give the blocks from `start` (for about `length` units) the line height.
+
+        Returns where the rest begins, or None when the whole document is done.
+        """
+        document = self.document()
+        end = document.characterCount() - 1
+        stop = end if length is None else min(end, start + length)
+        cursor = QTextCursor(document)
+        cursor.setPosition(start)
+        cursor.setPosition(stop, QTextCursor.MoveMode.KeepAnchor)
         block = QTextBlockFormat()
         block.setLineHeight(LINE_HEIGHT_PERCENT,
                             QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         cursor.mergeBlockFormat(block)
-        self.moveCursor(QTextCursor.MoveOperation.Start)
+        following = document.findBlock(stop).next()  # the selection's blocks are all done
+        return following.position() if stop < end and following.isValid() else None
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
         self._press = event.position().toPoint()

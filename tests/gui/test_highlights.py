@@ -113,3 +113,23 @@ def test_a_long_article_shows_its_first_screen_then_every_highlight(qtbot, fresh
         assert all(s.cursor.selectionStart() < FIRST_SCREEN_CHARS for s in first)
     shown = widget.view.extraSelections()
     assert sorted(s.cursor.selectionStart() for s in shown) == list(starts)
+
+
+def test_every_paragraph_of_a_long_article_gets_the_reading_line_height(qtbot, fresh_store):
+    from gui.article_view import LINE_HEIGHT_PERCENT, ArticleView
+
+    view = ArticleView()
+    qtbot.addWidget(view)
+    paragraphs = ["德州经开区今年投资二亿元建设新项目。" * 20] * 40 + ["一段很长的最后一段。" * 400]
+    view.show_text("\n".join(paragraphs))
+    document = view.document()
+
+    def heights():
+        block, found = document.begin(), []
+        while block.isValid():
+            found.append(block.blockFormat().lineHeight())
+            block = block.next()
+        return found
+
+    assert heights()[0] == LINE_HEIGHT_PERCENT
+    qtbot.waitUntil(lambda: set(heights()) == {LINE_HEIGHT_PERCENT}, timeout=2000)
