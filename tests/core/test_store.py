@@ -19,7 +19,7 @@ def article(text: str, title: str = "t") -> NewArticle:
 def test_new_database_is_wal_with_foreign_keys(fresh_store):
     assert fresh_store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert fresh_store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert fresh_store.conn.execute("SELECT version FROM migrations").fetchall() == [(1,), (2,)]
+    assert [v for (v,) in fresh_store.conn.execute("SELECT version FROM migrations")] == [1, 2, 3]
 
 
 def test_duplicate_articles_are_skipped(fresh_store):
