@@ -11,9 +11,9 @@ ImportReport.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
@@ -96,49 +96,24 @@ class Job(QObject):
 # -- the two jobs the app runs ----------------------------------------------------------
 
 
-@dataclass(slots=True)
-class ExtractResult:
-    """What an extraction job reports per article (mirrors core.jobs.JobResult)."""
-
-    article_id: int
-    analysis: object | None
-    error: str | None = None
+def gui_jobs() -> int:
+    """Worker processes for extraction started from the window: one core stays free
+    for the GUI, so scrolling and typing keep up (bench/README.md, GUI stall)."""
+    return max(1, min(4, (os.cpu_count() or 2) - 1))
 
 
 def extraction_work(db_path, article_ids: list[int], jobs: int | None = None) -> Callable:
-    """The generator factory for extracting `article_ids` (worker processes when available)."""
+    """The generator factory for extracting `article_ids` in core.jobs worker processes."""
 
     def work(cancel, progress):
-        source = _analysis_source()
-        for done, item in enumerate(source(db_path, list(article_ids), jobs=jobs, cancel=cancel), 1):
+        from core.jobs import iter_analyses
+
+        results = iter_analyses(db_path, list(article_ids), jobs=jobs or gui_jobs(), cancel=cancel)
+        for done, item in enumerate(results, 1):
             progress(done, len(article_ids))
             yield item
 
     return work
-
-
-def _analysis_source():
-    try:
-        from core.jobs import iter_analyses
-    except ImportError:  # TODO(core.jobs): drop once the process pool lands everywhere
-        return _in_thread_analyses
-    return iter_analyses
-
-
-def _in_thread_analyses(db_path, article_ids, *, jobs=None, cancel=None):
-    from core.extract import analyze
-
-    store = Store(db_path, readonly=True)
-    try:
-        for article_id in article_ids:
-            if cancel is not None and cancel():
-                return
-            try:
-                yield ExtractResult(article_id, analyze(store.article_text(article_id)))
-            except Exception as exc:  # noqa: BLE001
-                yield ExtractResult(article_id, None, str(exc))
-    finally:
-        store.close()
 
 
 def import_work(db_path, paths: list[str]) -> Callable:

@@ -156,14 +156,14 @@ def test_raw_view_maps_highlights(window, suggested_store):
 
 
 def _fake_work(store, ids):
-    from gui.workers import ExtractResult
+    from core.jobs import JobResult
 
     texts = {i: store.article_text(i) for i in ids}
 
     def work(cancel, progress):
         for n, article_id in enumerate(ids, 1):
             progress(n, len(ids))
-            yield ExtractResult(article_id, fake_analysis(texts[article_id]))
+            yield JobResult(article_id, fake_analysis(texts[article_id]))
 
     return work
 

@@ -7,8 +7,8 @@ import time
 import pytest
 from PySide6.QtCore import QTimer
 
+from core.jobs import JobResult
 from core.model import Status
-from gui.workers import ExtractResult
 from tests.gui.conftest import SEEDS_DIR, fake_analysis
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"),
@@ -26,7 +26,7 @@ def _slow_work(store, ids, delay: float = 0.05, rounds: int = 6):
                 return
             time.sleep(delay)
             progress(n, len(items))
-            yield ExtractResult(article_id, fake_analysis(texts[article_id]))
+            yield JobResult(article_id, fake_analysis(texts[article_id]))
 
     return work
 
