@@ -1,7 +1,7 @@
 """Scoring entity predictions against gold corpora: readers, exact-match P/R/F1, a table.
 
 Gold formats: `msra` and `people` (char<TAB>BIO tag), `cluener` (JSON lines,
-inclusive ends) and `jsonl` (Pizhu JSONL, FORMAT-NOTES.md). Every reader maps
+inclusive ends) and `jsonl` (Pizhu JSONL, core/formats/FORMATS.md). Every reader maps
 the corpus's labels onto the project's (SOURCES.md) and says which labels are
 scored: only those with a gold counterpart, so a prediction of PROJECT or
 MONEY is neither right nor wrong against a corpus that does not annotate it.

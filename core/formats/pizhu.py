@@ -1,4 +1,4 @@
-"""Pizhu JSONL: the lossless backup and merge format (FORMAT-NOTES.md).
+"""Pizhu JSONL: the lossless backup and merge format (core/formats/FORMATS.md).
 
 One article per line with clean and raw text, offset map, status and every
 entity and fact with provenance; keys sorted so the same database always gives
