@@ -137,12 +137,19 @@ def step(store: Store, rng: random.Random, counter: int) -> tuple[int, str, int]
     return edit.edit_id, "delete_entity", entity.id
 
 
+def say(*words) -> None:
+    """One line in one write(2): the tests run unbuffered, and print(*words) writes each
+    word separately, so a SIGKILL between two writes would leave a torn line."""
+    sys.stdout.write(" ".join(map(str, words)) + "\n")  # < PIPE_BUF: atomic on a pipe
+    sys.stdout.flush()
+
+
 def edit_forever(db: str, seed: int) -> None:
     rng = random.Random(seed)
     store = Store(db)
     if store.article_count() == 0:
         store.add_articles([NewArticle("crash", TEXT, TEXT, OffsetMap.identity(len(TEXT)), "simplified")])
-    print("ready", flush=True)
+    say("ready")
     counter = seed * 1_000_000
     while True:
         counter += 1
@@ -151,7 +158,7 @@ def edit_forever(db: str, seed: int) -> None:
         except UserError:  # an overlap or a vanished id: the GUI shows it and goes on
             continue
         if done is not None:
-            print(*done, flush=True)
+            say(*done)
 
 
 def fork_server() -> None:
@@ -161,13 +168,13 @@ def fork_server() -> None:
         db, seed = line.split()
         pid = os.fork()
         if pid == 0:
-            print("pid", os.getpid(), flush=True)
+            say("pid", os.getpid())
             try:
                 edit_forever(db, int(seed))
             finally:
                 os._exit(1)
         os.waitpid(pid, 0)
-        print("reaped", flush=True)
+        say("reaped")
 
 
 if __name__ == "__main__":

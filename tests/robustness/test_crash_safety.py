@@ -127,8 +127,9 @@ def check_edits(db: Path, printed: list[tuple[int, str, int]]) -> None:
 
 
 def collect_edits(lines: list[str]) -> list[tuple[int, str, int]]:
-    edits = [line.split() for line in lines if line.split()[0].isdigit()]
-    return [(int(a), op, int(t)) for a, op, t in edits]
+    edits = [line.split() for line in lines]
+    return [(int(e[0]), e[1], int(e[2])) for e in edits
+            if len(e) == 3 and e[0].isdigit() and e[2].lstrip("-").isdigit()]
 
 
 def test_killed_editor_loses_no_committed_edit_and_leaves_no_half_edit(tmp_path):
