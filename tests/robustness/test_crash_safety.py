@@ -30,6 +30,21 @@ pytestmark = [
 ]
 
 HERE = Path(__file__).resolve().parent
+STALL_LIMIT_S = 240  # far above a normal run (~10-30 s): a stall is a bug, not slowness
+
+
+@pytest.fixture(autouse=True)
+def _fail_instead_of_hanging():
+    """A blocked pipe read fails the test with a message instead of stalling the suite."""
+
+    def stalled(_signum, _frame):
+        raise TimeoutError(f"crash test made no progress for {STALL_LIMIT_S} s")
+
+    previous = signal.signal(signal.SIGALRM, stalled)
+    signal.alarm(STALL_LIMIT_S)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
 ROOT = HERE.parents[1]
 STARTUP_KILLS = 6
 EDIT_KILLS = 80
