@@ -8,6 +8,8 @@ import subprocess
 import sys
 import threading
 
+import pytest
+
 from core.jobs import extract, iter_analyses
 from core.store import NewArticle, Store
 from core.text import OffsetMap
@@ -70,7 +72,22 @@ def test_results_are_yielded_per_article_and_bad_ids_reported(fresh_store):
     assert missing.analysis is None and "no longer exists" in missing.error
 
 
-def test_ctrl_c_cancels_cleanly(tmp_path):
+@pytest.fixture
+def no_stall():
+    """Fail, not hang, if the extract process stops talking (blocked pipe reads)."""
+
+    def stalled(_signum, _frame):
+        raise TimeoutError("pizhu extract made no progress for 180 s")
+
+    previous = signal.signal(signal.SIGALRM, stalled)
+    signal.alarm(180)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs SIGINT delivery and SIGALRM (POSIX)")
+def test_ctrl_c_cancels_cleanly(tmp_path, no_stall):
     db = tmp_path / "c.db"
     with Store(db) as store:
         fill(store, [t + f"（{n}）" for n, t in enumerate(ARTICLES * 40)])  # 480 distinct texts
