@@ -12,7 +12,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -50,14 +49,12 @@ def _init_worker(db_path: str) -> None:
     """Load the engine once per process: jieba dictionary, tagger, the database's lexicon."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and cleans up
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-        lexicon = conn.execute(
-            "SELECT text, label FROM entities WHERE status IN ('accepted', 'manual')"
-            " GROUP BY text, label ORDER BY count(*) DESC"
-        ).fetchall()
-        conn.close()
-        _engine.update(tagger=load_tagger(tagger_path_for(db_path)), db_path=db_path, lexicon=lexicon)
         from core.extract import analyze
+        from core.store import Store
+
+        store = Store(db_path, readonly=True)  # workers read; only the parent writes
+        _engine.update(tagger=load_tagger(tagger_path_for(db_path)), store=store,
+                       lexicon=store.lexicon())
 
         analyze("德州经开区。", tagger=_engine["tagger"])  # warm jieba and the gazetteers now
     except Exception as exc:  # a raising initializer makes Pool respawn workers forever
@@ -66,11 +63,9 @@ def _init_worker(db_path: str) -> None:
 
 def load_tagger(path: str | None):
     """The database's own tagger if it has one, else the shipped model (None if absent)."""
-    try:
-        from core.extract.tagger import NameTagger
-    except ImportError:
-        return None
     if path:
+        from core.extract.tagger import NameTagger
+
         return NameTagger.load(path)
     from core.extract import default_tagger  # None, logged, when the shipped model is absent
 
@@ -83,8 +78,7 @@ def _analyze_one(article_id: int) -> JobResult:
     if "error" in _engine:
         return JobResult(article_id, None, _engine["error"])
     try:
-        conn = _engine.setdefault("conn", sqlite3.connect(f"file:{_engine['db_path']}?mode=ro", uri=True))
-        row = conn.execute(
+        row = _engine["store"].conn.execute(
             "SELECT clean_text, article_date FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
         if row is None:

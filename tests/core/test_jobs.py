@@ -107,3 +107,13 @@ def test_ctrl_c_cancels_cleanly(tmp_path, no_stall):
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         done = [aid for aid, ents in per_article(store).items() if ents]
         assert 5 <= len(done) < store.article_count()
+
+
+def test_workers_apply_what_people_tagged_to_other_articles(fresh_store):
+    from core import operations as ops
+    from core.model import Label
+
+    fill(fresh_store, ["他说好风景真好看。", "我们喜欢好风景。"])
+    ops.add_entity(fresh_store, 1, 2, 5, Label.PROJECT, annotator="me")  # no rule knows it
+    extract(fresh_store, [2], jobs=1)
+    assert [(e.text, e.label) for e in fresh_store.entities(2)] == [("好风景", Label.PROJECT)]
