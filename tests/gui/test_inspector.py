@@ -14,19 +14,10 @@ from core.model import FactType, SlotValue, Status  # noqa: E402
 from gui.inspector import Inspector, SlotDelegate, slot_value_of  # noqa: E402
 from gui.inspector_models import CHOICES_ROLE, ID_ROLE  # noqa: E402
 from gui.session import Session  # noqa: E402
-from gui.settings import settings  # noqa: E402
 from tests.gui.pizhu_support import build_corpus  # noqa: E402
 
 # the offscreen platform says this on every first show(); it is not our warning
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
-@pytest.fixture(autouse=True)
-def temp_settings(tmp_path):
-    before = settings.configured_path
-    settings.configure(tmp_path / "pizhu.ini")
-    yield
-    settings.configure(before)
-
 
 @pytest.fixture
 def corpus(fresh_store):
