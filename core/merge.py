@@ -16,7 +16,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 
-from core.model import ENGINE_SOURCE_PREFIX, REQUIRED_SLOTS, Analysis, FactProposal, Status
+from core.model import (
+    ENGINE_SOURCE_PREFIX,
+    REQUIRED_SLOTS,
+    Analysis,
+    FactProposal,
+    SlotValue,
+    Status,
+)
+from core.store import now
 from core.text import simplified_term
 
 
@@ -59,8 +67,6 @@ def merge_suggestions(store, article_id: int, analysis: Analysis) -> MergeResult
 
 
 def _insert_entities(conn, article_id, analysis, text, kept, stale, rejected, source, result) -> dict:
-    from core.store import now
-
     stamp = now()
     index_to_id: dict[int, int] = {}
     same_span = {(e.start, e.end, e.label): e for e in kept if e.status is not Status.REJECTED}
@@ -115,15 +121,12 @@ def _fact_key(fact_type, slots: dict) -> tuple:
 def _insert_facts(store, conn, article_id, analysis, index_to_id, stale_facts, source,
                   result) -> None:
     """Insert proposed facts; one equal to a stale suggestion keeps it (leaves stale_facts)."""
-    from core.model import SlotValue
-    from core.store import now
-
     facts = store.facts(article_id)
     decided = {_fact_key(f.type, f.slots) for f in facts if f.id not in stale_facts}
     repeated = {(f.type, tuple(sorted(f.slots.items()))): f.id for f in facts if f.id in stale_facts}
     stamp = now()
     for proposal in analysis.facts:
-        slots = _resolve(proposal, index_to_id, SlotValue)
+        slots = _resolve(proposal, index_to_id)
         if slots is None:
             continue
         key = _fact_key(proposal.type, slots)
@@ -159,14 +162,14 @@ def _trimmed(span):
     return replace(span, start=start, end=start + len(text), text=text)
 
 
-def _resolve(proposal: FactProposal, index_to_id: dict, slot_type) -> dict | None:
+def _resolve(proposal: FactProposal, index_to_id: dict) -> dict | None:
     """Map entity indexes to stored ids; None when a required slot is lost."""
     slots = {}
     for role, slot in proposal.slots.items():
         if slot.entity is None:
             slots[role] = slot
         elif slot.entity in index_to_id:
-            slots[role] = slot_type(entity=index_to_id[slot.entity])
+            slots[role] = SlotValue(entity=index_to_id[slot.entity])
     if any(role not in slots for role in REQUIRED_SLOTS[proposal.type]):
         return None
     return slots
