@@ -12,11 +12,14 @@ import re
 
 from core.extract import gazetteer
 from core.extract.combine import PRIO_RULE, PRIO_STRONG, Cand
+from core.extract.tagger_features import jieba_lexicon as _lexicon
 from core.model import Label
 
 # Characters that end a run of names (verbs and function words after a name).
 _NAME_STOP = set("说率陪等在是的了和与也都就还又将对从向为被把于因以所及仍正带已曾到去会要摄讯记")
-_STOP_WORDS = re.compile(r"表示|介绍|指出|强调|认为|称|透露|坦言|告诉|陪同|一行|同志|博士|教授|先生|女士")
+_STOP_WORDS = re.compile(
+    r"表示|介绍|指出|强调|认为|称|透露|坦言|告诉|陪同|一行|同志|博士|教授|先生|女士|报道|报导|摄影|应邀|谈到|谈及"
+)
 # Nouns that introduce a person without being a TITLE (GUIDELINES' "not" list).
 INTRO_RE = re.compile(r"工作人员|负责人|领导|网友|村民|市民|居民|员工|职工|客商|党员|群众|专家|博士|硕士")
 SPEECH_RE = re.compile(r"(?=(?:说|表示|介绍|指出|强调|认为|称|透露|坦言|告诉记者))")
@@ -24,6 +27,25 @@ HONORIFIC_RE = re.compile(r"(?=(?:博士|教授|先生|女士|同志|院士|老�
 # Characters of organisation words, not of given names (国家, 国务院, 党委 …).
 _NOT_NAME = re.compile(r"[家院部委局会省市县区厅处所司办社党团队校府央]")
 _BOUNDARY = set("，。；：、！？“”‘’（）()《》,.;:!? \n\t\u3000")
+
+
+def _common_word(head: str) -> bool:
+    """True when jieba knows head as an everyday word.
+
+    群众明白, 书记来信, 相信副主席: a surname-initial word that jieba tags as
+    something other than a name, or as a name far more frequent than any
+    person's (明白 is tagged nr with frequency 10,875).
+    """
+    freq, tags = _lexicon()
+    tag = tags.get(head)
+    if tag is None:
+        return False
+    count = freq.get(head, 0)
+    return (not tag.startswith("nr") and count >= _COMMON_FREQ) or count >= _COMMON_NAME_FREQ
+
+
+_COMMON_FREQ = 50  # a non-name word this frequent in jieba's dictionary is not a given name
+_COMMON_NAME_FREQ = 5000  # above 邓小平 (4,055): 明白 (10,875) is a word, whatever its tag
 
 
 def _segment(run: str) -> list[str] | None:
@@ -38,7 +60,7 @@ def _segment(run: str) -> list[str] | None:
                 continue
             head = run[i:j]
             ok = head[:2] in double if size == 4 else head[0] in single or head[:2] in double
-            if ok:
+            if ok and not _common_word(head):
                 best[i] = [head] + best[j]
                 break
     return best[0]
@@ -65,12 +87,17 @@ def _run_after(simp: str, pos: int, title_starts: set[int]) -> tuple[int, str]:
     return pos, simp[pos:end]
 
 
+# Characters of transliterated foreign names (普里马科夫, 德兹乌班斯基): such a run is
+# not cut into Chinese surname + given name; the tagger reads it whole.
+_FOREIGN = re.compile(r"[斯夫基尔姆耶娃契诺维奇莎·•]")
+
+
 def names_after(simp: str, anchors: list[int], title_starts: set[int]) -> list[Cand]:
     """Names right after titles and person-introducing nouns."""
     out = []
     for anchor in anchors:
         pos, run = _run_after(simp, anchor, title_starts)
-        if len(run) < 2:
+        if len(run) < 2 or _FOREIGN.search(simp, pos, pos + len(run) + 1):
             continue
         for name in _segment(run) or []:  # a run that is not all names is not trusted
             out.append(Cand(pos, pos + len(name), Label.PERSON, PRIO_STRONG))
@@ -94,6 +121,29 @@ def names_before(simp: str, title_starts: set[int]) -> list[Cand]:
                 out.append(Cand(start, end, Label.PERSON, PRIO_RULE))
                 break
     return out
+
+
+# A person's name that names a doctrine (邓小平理论) is part of a name outside the scheme (5d).
+_DOCTRINE = re.compile(r"理论|思想")
+
+
+def split_names(simp: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A tagger PERSON cut into the names it runs together (顾德章吴扬帆 → 顾德章 | 吴扬帆).
+
+    Nothing is returned for a name that heads a doctrine (邓小平理论, GUIDELINES 5d).
+    """
+    if _DOCTRINE.match(simp, end):
+        return []
+    run = simp[start:end]
+    if len(run) >= 5 and not _FOREIGN.search(run):
+        names = _segment(run)
+        if names and len(names) > 1:
+            out, pos = [], start
+            for name in names:
+                out.append((pos, pos + len(name)))
+                pos += len(name)
+            return out
+    return [(start, end)]
 
 
 def find_people(simp: str, titles: list[Cand]) -> list[Cand]:

@@ -44,7 +44,7 @@ _END = "$"
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> tuple[dict[str, int], dict[str, str]]:
+def jieba_lexicon() -> tuple[dict[str, int], dict[str, str]]:
     """jieba's word frequencies and default POS tags (logger silenced, loaded once)."""
     import jieba
     import jieba.posseg
@@ -63,7 +63,7 @@ def segment(text: str) -> list[str]:
     jieba stores every prefix of a word (frequency 0), so the scan stops at the
     first fragment that is not even a prefix.
     """
-    get = _lexicon()[0].get
+    get = jieba_lexicon()[0].get
     words: list[str] = []
     i, n = 0, len(text)
     while i < n:
@@ -88,7 +88,7 @@ def _word_info(word: str) -> tuple[str, tuple[tuple[str, ...], ...]]:
 
     Per character: position+length+tag and position+suffix class.
     """
-    tag = _lexicon()[1].get(word, "?")
+    tag = jieba_lexicon()[1].get(word, "?")
     suffix = _suffix_class(word)
     size = len(word)
     if size == 1:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from core.extract.combine import PRIO_RULE, PRIO_TAGGER, Cand
+from core.extract.people import split_names
 from core.extract.leftext import extend_left, trim_lead
 from core.extract.rules import GENERIC_ORGS, ORG_SUFFIX_RE, generic_places, org_body_ok
 from core.model import Label
@@ -39,6 +40,8 @@ def tagger_cands(simp: str, spans, titles: list[Cand]) -> list[Cand]:
             if (end - start < 2 or any(i in title_cover for i in range(start, end))
                     or not _NAME_CHARS.fullmatch(simp, start, end)):
                 continue
+            raw.extend(Cand(s, e, label, PRIO_TAGGER) for s, e in split_names(simp, start, end))
+            continue
         elif label is Label.ORG:
             start = _org_start(simp, start, end)
             if start is None:
