@@ -20,6 +20,7 @@ from itertools import islice
 from pathlib import Path
 
 from core.errors import UserError
+from core.evaluate_views import GUIDELINE_VIEWS, View
 from core.extract.tagger_data import BIO_LABELS, bio_to_spans, read_char_bio
 
 FORMATS = ("msra", "people", "cluener", "jsonl")
@@ -160,16 +161,32 @@ def as_spans(result: object) -> Spans:
 
 
 def score_documents(
-    docs: Iterable[Doc], predict: Predictor, labels: Iterable[str] | None = None
+    docs: Iterable[Doc], predict: Predictor, labels: Iterable[str] | None = None,
+    view: View | None = None,
 ) -> Scores:
-    """Exact-match counts per label and micro over `docs`; None scores every gold label."""
+    """Exact-match counts per label and micro over `docs`; None scores every gold label.
+
+    view: restates each document's gold and says which predictions fall outside
+    the corpus's scheme (core.evaluate_views); None scores the corpus as it is.
+    """
     docs = list(docs)
     wanted = tuple(labels) if labels is not None else scored_labels("jsonl", docs)
     scores = Scores(wanted, {label: Counts() for label in (*wanted, MICRO)})
     for text, gold in docs:
-        add_counts(scores, gold, as_spans(predict(text)))
+        pred = as_spans(predict(text))
+        if view is not None:
+            gold, neutral = view(text, gold)
+            pred = [span for span in pred if not neutral(span)]
+        add_counts(scores, gold, pred)
         scores.documents += 1
     return scores
+
+
+def guideline_view(fmt: str) -> View:
+    """The guidelines view of a gold format (core.evaluate_views), or a UserError."""
+    if fmt not in GUIDELINE_VIEWS:
+        raise UserError(f"no guidelines view for {fmt!r} gold; it exists for: {', '.join(GUIDELINE_VIEWS)}")
+    return GUIDELINE_VIEWS[fmt]
 
 
 def add_counts(scores: Scores, gold: Spans, pred: Spans) -> None:

@@ -20,6 +20,6 @@ def all_candidates(simp: str, article_date: str | None, lexicon, tagger) -> list
     persons = people.find_people(simp, titles)
     cands = numeric + titles + projects + orgs + places + persons + rules.find_docs(simp)
     if tagger is not None:
-        cands += tagmerge.tagger_cands(simp, tagger.tag(simp), titles)
+        cands += tagmerge.longest_orgs(simp, tagmerge.tagger_cands(simp, tagger.tag(simp), titles), orgs)
     cands += lexicon_cands(simp, lexicon)
     return cands

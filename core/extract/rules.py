@@ -13,6 +13,7 @@ from functools import lru_cache
 from core.extract import gazetteer
 from core.extract.combine import PRIO_DOC, PRIO_RULE, PRIO_WEAK, Cand
 from core.extract.leftext import extend_left, trim_lead
+from core.extract.tagger_features import jieba_lexicon
 from core.model import Label
 
 # ORG suffixes; single characters carry guards against 内部, 局面, 委托 ….
@@ -20,10 +21,10 @@ ORG_SUFFIX_RE = re.compile(
     r"(?=[股有公集管委党工人政办服检中卫大学分小幼高医银新报日晚电广通研科协商联基法派支调局部厅网海])"
     r"(?:股份有限公司|有限责任公司|有限公司|公司|集团(?!化)|管委会|管理委员会|委员会|党工委|工委|人民政府|政府|"
     r"办公室|办事处|服务中心|检验中心|中心(?![城区线点卫小学医])|卫生院|(?<![上读考进])大学|学院|分校|(?<!高)中学|(?<!中)小学|幼儿园|(?<![中高小])学校|医院|银行|"
-    r"新闻网|报社|日报|晚报|电视台|广播电台|通讯社|研究院|研究所|科学院|协会|学会|商会|联合会|基金会|基金|"
+    r"新闻网|报社|日报|晚报|电视台|广播电台|通讯社|研究院|研究所|科学院|协会|学会(?![了])|商会|联合会|基金会|基金|"
     r"法院|检察院|公安局|派出所|大队|支队|调研组|分局|海关(?!总署)|海关总署|"
-    r"(?<![格布结大全时当政骗赌饭开残变新])局(?![长面势部限])|(?<![内外全东西南北中局干总支])部(?![长门分署队件位落级委属])|"
-    r"厅(?![长])|(?<![党常])委(?![员托屈婉])|(?<![一官])网(?![络站格上民友点页通办]))"
+    r"(?<![格布结大全时当政骗赌饭开残变新僵胜棋战])局(?![长面势部限])|(?<![内外全东西南北中局干总支])部(?![长门分署队件位落级委属])|"
+    r"厅(?![长])|(?<![党常])委(?![员托屈婉])|(?<![一官情钱力族管])网(?![络站格上民友点页通办球]))"
 )
 _SINGLE = set("局部厅委网")
 # Whole names that are generic references, not organisations (GUIDELINES 5b).
@@ -32,7 +33,7 @@ GENERIC_ORGS = frozenset(
     "互联网 物联网 电网 主管部 党委 政府 当地政府 地方政府 组委会 "
     "公司 集团 大学 中学 小学 学校 医院 银行 中心 委员会 办公室 国际部 国内部 教育集团 专班办公室".split()
 )
-_COMPANY = ("公司", "集团")
+COMPANY_SUFFIXES = ("公司", "集团")
 # Modifiers and verbs that make a school or body generic (公办小学, 高标准中小学, 办理公司).
 _GENERIC_ORG_WORDS = re.compile(
     r"(?:公办|民办|公立|私立|乡村|农村|城市|城里|公募性|公益性|高标准|寄宿制|合作|新开办|共建有|全面|解决|办理|享受到|享受|推进|各级|中|所|有关|相关|上级|主管|"
@@ -92,14 +93,14 @@ def find_orgs(simp: str, barriers: set[int], projects: list[Cand]) -> list[Cand]
     out = []
     for m in ORG_SUFFIX_RE.finditer(simp):
         suffix = m.group()
-        stops = barriers | project_ends if suffix.endswith(_COMPANY) else barriers
+        stops = barriers | project_ends if suffix.endswith(COMPANY_SUFFIXES) else barriers
         start = trim_lead(simp, extend_left(simp, m.start(), stops, min_body=2), m.start())
         if _SCHOOL_RE.search(suffix):
             start = _SCHOOL_LEAD.match(simp, start, m.start()).end()
         if not org_body_ok(simp, start, m.start(), suffix):
             continue
         label = Label.ORG
-        country = _foreign_country(simp, start, m.start()) if suffix.endswith(_COMPANY) else 0
+        country = foreign_country(simp, start, m.start()) if suffix.endswith(COMPANY_SUFFIXES) else 0
         if country:  # 美国|安特罗匹克公司 (GUIDELINES 5e)
             out.append(Cand(start, start + country, Label.LOC, PRIO_RULE))
             start += country
@@ -109,7 +110,7 @@ def find_orgs(simp: str, barriers: set[int], projects: list[Cand]) -> list[Cand]
     return out
 
 
-def _foreign_country(simp: str, start: int, end: int) -> int:
+def foreign_country(simp: str, start: int, end: int) -> int:
     """Length of a foreign country name opening a company name, else 0."""
     m = gazetteer.country_regex().match(simp, start, end)
     if m and m.group() != "中国" and end - m.end() >= 2:
@@ -123,14 +124,27 @@ def org_body_ok(simp: str, start: int, end: int, suffix: str) -> bool:
     if simp[start:end + len(suffix)] in GENERIC_ORGS or (body and body[0] in "“‘(（"):
         return False
     if suffix in _GOVERNMENT:  # 市政府, 漳州市人民政府; not 当地政府, 享受到政府
+        place = body.removesuffix("人民")
         return body in ("省", "市", "县", "区", "镇", "乡") or bool(
-            gazetteer.place_regex().fullmatch(body.removesuffix("人民")))
+            gazetteer.place_regex().fullmatch(place) or gazetteer.country_regex().fullmatch(place))
     if simp.endswith("党群服务中心", 0, end + len(suffix)):  # a kind of centre, not a name
         return False
     if suffix in _SINGLE and body[-1:] in "本我该此":  # 本网, 未经本网
         return False
     specific = _GENERIC_ORG_WORDS.sub("", body)
+    if _describing_word(specific):  # 融入中学, 普通学校, 独资公司, 一座大学
+        return False
     return len(specific) >= (2 if suffix in _SINGLE else 1) or suffix in ("管委会", "工委") and body == "区"
+
+
+# jieba's tags of words that describe or act rather than name: verb, adverb, adjective,
+# numeral, classifier, pronoun, preposition, conjunction, status word.
+_DESCRIBING_TAGS = frozenset("v vn vd d a ad an m q r p c z".split())
+
+
+def _describing_word(body: str) -> bool:
+    """Whether the whole body before an ORG suffix is one verb, adjective, numeral … word."""
+    return jieba_lexicon()[1].get(body) in _DESCRIBING_TAGS
 
 
 def _clause(simp: str, pos: int) -> str:

@@ -13,9 +13,16 @@ from __future__ import annotations
 import re
 
 from core.extract.combine import PRIO_RULE, PRIO_TAGGER, Cand
-from core.extract.people import split_names
 from core.extract.leftext import extend_left, trim_lead
-from core.extract.rules import GENERIC_ORGS, ORG_SUFFIX_RE, generic_places, org_body_ok
+from core.extract.people import split_names
+from core.extract.rules import (
+    COMPANY_SUFFIXES,
+    GENERIC_ORGS,
+    ORG_SUFFIX_RE,
+    foreign_country,
+    generic_places,
+    org_body_ok,
+)
 from core.model import Label
 
 KINDS = {"PERSON": Label.PERSON, "PER": Label.PERSON, "ORG": Label.ORG, "LOC": Label.LOC}
@@ -81,3 +88,24 @@ def _chains(cands: list[Cand]) -> list[Cand]:
             out.append(Cand(cands[i].start, cands[j].end, Label.ORG, PRIO_RULE))
         i = j + 1
     return out
+
+
+def longest_orgs(simp: str, cands: list[Cand], rule_orgs: list[Cand]) -> list[Cand]:
+    """A tagger ORG that holds a rule ORG and reaches past it wins over it (GUIDELINES rule 1).
+
+    The suffix rules and the ORG gazetteer see 联合国 in 联合国开发计划署 and
+    剑桥大学 in 剑桥大学中国留学生联谊会; the tagger reads the whole name. A
+    foreign company keeps its nationality apart (德国|西门子公司, rule 5e).
+    """
+    ends = sorted((c.start, c.end) for c in rule_orgs if c.label is Label.ORG)
+    out = []
+    for cand in cands:
+        if cand.label is Label.ORG and not _nationality_company(simp, cand) and any(
+                cand.start <= s and e <= cand.end and e - s < cand.end - cand.start for s, e in ends):
+            cand = cand._replace(prio=PRIO_RULE + 1)
+        out.append(cand)
+    return out
+
+
+def _nationality_company(simp: str, cand: Cand) -> bool:
+    return simp.endswith(COMPANY_SUFFIXES, cand.start, cand.end) and bool(foreign_country(simp, cand.start, cand.end))
