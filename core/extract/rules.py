@@ -50,8 +50,8 @@ ZONE_SUFFIX_RE = re.compile(
 _ZONE_BAD_BODY = re.compile(r"党建|教育|特色|城市|人才|示范区域|打造|建设|创建")
 _BARE_ZONES = ("经济技术开发区", "高新技术产业开发区", "经开区", "高新区", "开发区")
 # 乡 alone is mostly 乡村/乡愁: a township needs a boundary right after it.
-TOWN_SUFFIX_RE = re.compile(r"(?:街道|镇|村|乡(?=[、，,。；的]))(?![长委民干级集组子里庄落镇村])")
-_TOWN_BAD = re.compile(r"^(?:[的了和与在是将把被从对向为]|基层|城乡|农村|全镇|全乡|全村|各乡|各镇|各村|贫困|本村|该村|我村|乡村|城镇|重点)")
+TOWN_SUFFIX_RE = re.compile(r"(?:街道|镇|村|乡(?=[、，,。；的]))(?![长委民干级集组子里庄落镇村务])")
+_TOWN_BAD = re.compile(r"(?:[的了和与在是将把被从对向为]|专业|基层|城乡|农村|全镇|全乡|全村|各乡|各镇|各村|贫困|本村|该村|我村|乡村|城镇|重点)")
 _TOWN_LEFT_OK = set("、，,。；;：:（(“” \n在到赴和与及")
 CLAUSE_PUNCT = "，。；,;!?！？\n"
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from core.extract import gazetteer
 from core.extract.combine import PRIO_RULE, PRIO_TAGGER, Cand
 from core.extract.leftext import extend_left, trim_lead
 from core.extract.people import split_names
@@ -49,6 +50,8 @@ def tagger_cands(simp: str, spans, titles: list[Cand]) -> list[Cand]:
                 continue
             raw.extend(Cand(s, e, label, PRIO_TAGGER) for s, e in split_names(simp, start, end))
             continue
+        elif label is Label.ORG and gazetteer.place_regex().fullmatch(simp, start, end):
+            label = Label.LOC  # a team called by its country or province (荷兰、德国): the place
         elif label is Label.ORG:
             start = _org_start(simp, start, end)
             if start is None:
