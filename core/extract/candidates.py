@@ -20,6 +20,7 @@ def all_candidates(simp: str, article_date: str | None, lexicon, tagger) -> list
     persons = people.find_people(simp, titles)
     cands = numeric + titles + projects + orgs + places + persons + rules.find_docs(simp)
     if tagger is not None:
-        cands += tagmerge.longest_orgs(simp, tagmerge.tagger_cands(simp, tagger.tag(simp), titles), orgs)
+        cands += tagmerge.longest_orgs(simp, tagmerge.tagger_cands(simp, tagger.tag(simp), titles),
+                                       orgs + titles + projects)
     cands += lexicon_cands(simp, lexicon)
     return cands

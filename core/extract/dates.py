@@ -17,7 +17,9 @@ from core.model import Label
 
 _ND = r"(?<![\d.．])"  # a number must not start inside another number
 YEAR = rf"(?:{_ND}\d{{4}}|[〇零一二三四五六七八九]{{4}})年"
-REL_YEAR = r"(?:今年|去年|明年|前年|后年|当年|上年|同年|本年|次年|翌年|来年)"
+# 同年龄, 本次年会: 同年/次年 inside other words are no dates.
+REL_YEAR_WORDS = ("今年", "去年", "明年", "前年", "后年", "当年", "上年", "本年", "翌年", "来年", "同年", "次年")
+REL_YEAR = r"(?:今年|去年|明年|前年|后年|当年|上年|本年|翌年|来年|同年(?![龄级])|(?<![本这每该此])次年(?!会))"
 MONTH = rf"(?:{_ND}\d{{1,2}}|十[一二]?|[一二三四五六七八九])月份?"
 # 号 only after Arabic digits (5月4号); 第二号人物 is an ordinal.
 DAY = rf"(?<!第)(?:{_ND}\d{{1,2}}[日号]|(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日)"
@@ -50,7 +52,7 @@ YEAR_RANGE = rf"{_ND}(?:1[89]|20)\d{{2}}\s*(?:——|—|–|－|-|~|～|至|到
 # Every date starts with one of these characters; the lookahead lets re skip other
 # positions after one test instead of trying every branch (a 3× speed-up).
 _FIRST = "\\d〇零一二三四五六七八九十两几数半" + "".join(
-    sorted({w[0] for w in (DEICTIC + "|" + REL_YEAR.strip("(?:)") + "|上半年|下半年|前三季度|第|上旬|中旬|下旬").split("|")})
+    sorted({w[0] for w in (*DEICTIC.split("|"), *REL_YEAR_WORDS, "上半年", "下半年", "前三季度", "第", "上旬", "中旬", "下旬")})
 )
 _ATOM_RE = re.compile(rf"(?=[{_FIRST}])(?:{YEAR_RANGE}|{ATOM}|{DURATION})")
 _CONNECTOR_RE = re.compile(r"\s*(?:至|到|——|—|–|－|-|~|～)\s*")

@@ -97,6 +97,8 @@ def find_orgs(simp: str, barriers: set[int], projects: list[Cand]) -> list[Cand]
         start = trim_lead(simp, extend_left(simp, m.start(), stops, min_body=2), m.start())
         if _SCHOOL_RE.search(suffix):
             start = _SCHOOL_LEAD.match(simp, start, m.start()).end()
+        if suffix in _GOVERNMENT:  # 以色列政府: a country may begin with a stop character (以)
+            start = min(start, _country_before(simp, m.start()))
         if not org_body_ok(simp, start, m.start(), suffix):
             continue
         label = Label.ORG
@@ -108,6 +110,14 @@ def find_orgs(simp: str, barriers: set[int], projects: list[Cand]) -> list[Cand]
             label = Label.PROJECT  # a school being built is a project (GUIDELINES: 博文中学)
         out.append(Cand(start, m.end(), label, PRIO_RULE))
     return out
+
+
+def _country_before(simp: str, end: int) -> int:
+    """Start of the longest country name ending at end, else end."""
+    for size in range(min(end, 8), 1, -1):
+        if gazetteer.country_regex().fullmatch(simp, end - size, end):
+            return end - size
+    return end
 
 
 def foreign_country(simp: str, start: int, end: int) -> int:
@@ -132,19 +142,23 @@ def org_body_ok(simp: str, start: int, end: int, suffix: str) -> bool:
     if suffix in _SINGLE and body[-1:] in "本我该此":  # 本网, 未经本网
         return False
     specific = _GENERIC_ORG_WORDS.sub("", body)
-    if _describing_word(specific):  # 融入中学, 普通学校, 独资公司, 一座大学
+    if _describing_word(specific, suffix):  # 融入中学, 普通学校, 独资公司, 一座大学
         return False
     return len(specific) >= (2 if suffix in _SINGLE else 1) or suffix in ("管委会", "工委") and body == "区"
 
 
-# jieba's tags of words that describe or act rather than name: verb, adverb, adjective,
-# numeral, classifier, pronoun, preposition, conjunction, status word.
-_DESCRIBING_TAGS = frozenset("v vn vd d a ad an m q r p c z".split())
+# jieba's tags of words that describe rather than name: adverb, adjective, numeral,
+# classifier, pronoun, preposition, conjunction, status word; verbs only before a school
+# or company (融入中学, 独资公司), since bureaus are named by their task (建设局, 统计局).
+_DESCRIBING_TAGS = frozenset("d a ad an m q r p c z".split())
+_VERB_TAGS = frozenset("v vn vd".split())
+_NAMED_BY_KIND = re.compile(r"(?:中学|小学|学校|大学|学院|公司)$")
 
 
-def _describing_word(body: str) -> bool:
-    """Whether the whole body before an ORG suffix is one verb, adjective, numeral … word."""
-    return jieba_lexicon()[1].get(body) in _DESCRIBING_TAGS
+def _describing_word(body: str, suffix: str) -> bool:
+    """Whether the whole body before an ORG suffix is one adjective, numeral … word."""
+    tag = jieba_lexicon()[1].get(body)
+    return tag in _DESCRIBING_TAGS or (tag in _VERB_TAGS and bool(_NAMED_BY_KIND.search(suffix)))
 
 
 def _clause(simp: str, pos: int) -> str:

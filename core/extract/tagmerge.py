@@ -93,18 +93,21 @@ def _chains(cands: list[Cand]) -> list[Cand]:
     return out
 
 
-def longest_orgs(simp: str, cands: list[Cand], rule_orgs: list[Cand]) -> list[Cand]:
+def longest_orgs(simp: str, cands: list[Cand], rule_cands: list[Cand]) -> list[Cand]:
     """A tagger ORG that holds a rule ORG and reaches past it wins over it (GUIDELINES rule 1).
 
     The suffix rules and the ORG gazetteer see 联合国 in 联合国开发计划署 and
     剑桥大学 in 剑桥大学中国留学生联谊会; the tagger reads the whole name. A
-    foreign company keeps its nationality apart (德国|西门子公司, rule 5e).
+    foreign company keeps its nationality apart (德国|西门子公司, rule 5e), and
+    a rule's title or project there stands (山东师范大学|党委常委).
     """
-    ends = sorted((c.start, c.end) for c in rule_orgs if c.label is Label.ORG)
+    orgs = [(c.start, c.end) for c in rule_cands if c.label is Label.ORG]
+    others = [(c.start, c.end) for c in rule_cands if c.label is not Label.ORG]
     out = []
     for cand in cands:
-        if cand.label is Label.ORG and not _nationality_company(simp, cand) and any(
-                cand.start <= s and e <= cand.end and e - s < cand.end - cand.start for s, e in ends):
+        if (cand.label is Label.ORG and not _nationality_company(simp, cand)
+                and any(cand.start <= s and e <= cand.end and e - s < cand.end - cand.start for s, e in orgs)
+                and not any(s < cand.end and cand.start < e for s, e in others)):
             cand = cand._replace(prio=PRIO_RULE + 1)
         out.append(cand)
     return out

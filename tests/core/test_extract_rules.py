@@ -164,3 +164,58 @@ def test_not_quantity(text, word):
 ])
 def test_person_rules(text, expected):
     assert labelled(text, "PERSON") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("本报讯记者杨明方报道：北大哲学系教授", {"杨明方"}),  # the byline ends at 报道
+    ("让越来越多的群众明明白白，群众明白的。", set()),  # everyday words after 群众 are no names
+    ("一位农村党支部书记来信说", set()),
+    ("慎九范说，相信副主席此访", set()),
+    ("外交部长普里马科夫，国防部长谢尔盖耶夫", set()),  # transliterations are left to the tagger
+    ("管理分公司总经理刘祥惠谈到，西方影院", {"刘祥惠"}),
+])
+def test_person_rules_do_not_take_words(text, expected):
+    assert labelled(text, "PERSON") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("外交部长普里马科夫，国防部长谢尔盖耶夫", {"普里马科夫", "谢尔盖耶夫"}),
+    ("（顾德章吴扬帆摄）", {"顾德章", "吴扬帆"}),  # two names run together are two
+])
+def test_person_with_tagger(text, expected):
+    found = {e.text for e in analyze(text).entities if str(e.label) == "PERSON"}
+    assert found == expected
+
+
+def test_no_person_heading_a_doctrine():
+    assert "邓小平" not in {e.text for e in analyze("必须以邓小平理论为指导").entities}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("穆萨指责以色列政府滥用安全借口", "以色列政府"),  # a country's government is an ORG (5e)
+    ("就在这一年，联合国开发计划署与中国青少年发展基金会合作", "联合国开发计划署"),
+])
+def test_org_names_with_tagger(text, expected):
+    assert expected in {e.text for e in analyze(text).entities if str(e.label) == "ORG"}
+
+
+@pytest.mark.parametrize("text", [
+    "以小学自然为基础，渗入中学物理、化学。", "剑桥是座大学城，由很多学院组成", "家合资企业和５家独资公司。",
+    "他们在节庆日甚至学校开学的日子", "以打破巴以和谈僵局。", "使３０多万农民学会了科学选种",
+    "人情网、金钱网、权力网和家族网还很活跃",
+])
+def test_not_org_describing_words(text):
+    assert labelled(text, "ORG") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "农民彭广欣，与同村的种植能手", "实行村务公开、民主管理", "村民正在查看村务账目。",
+    "中央专门发文，对乡镇农技推广机构", "殖专业乡３０个、专业村５０多个。",
+])
+def test_not_a_village(text):
+    assert labelled(text, "LOC") == set()
+
+
+@pytest.mark.parametrize("text", ["这次年会是在亚行", "接近国外同年龄球员的比赛场次"])
+def test_not_date_inside_words(text):
+    assert labelled(text, "DATE") == set()
