@@ -9,26 +9,15 @@ import pytest
 from core import export as ex
 from core.model import Status
 from core.store import Store
-
-try:
-    from tests.core.test_export import ASTRAL, build_store
-except ImportError:  # run with tests/core on sys.path (rootdir-less pytest)
-    from test_export import ASTRAL, build_store
+from tests.core.test_export import ASTRAL
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    s = build_store(tmp_path_factory.mktemp("db") / "seeded.db")
-    yield s
-    s.close()
-
-
-def expected(store: Store) -> dict[str, set]:
+def expected(formats_store: Store) -> dict[str, set]:
     """text -> {(label, start, end)} of every non-rejected entity."""
     out = {}
     for article_id in (1, 2, 3):
-        ents = store.entities(article_id, include_rejected=False)
-        out[store.article_text(article_id)] = {(e.label.value, e.start, e.end) for e in ents}
+        ents = formats_store.entities(article_id, include_rejected=False)
+        out[formats_store.article_text(article_id)] = {(e.label.value, e.start, e.end) for e in ents}
     return out
 
 
@@ -43,15 +32,15 @@ def imported(path, fmt=None) -> dict[str, set]:
 @pytest.mark.parametrize("fmt, name, options", [
     ("doccano", "d.jsonl", {}), ("doccano", "dr.jsonl", {"relations": True}),
     ("labelstudio", "ls.json", {}), ("brat", "brat", {})])
-def test_round_trip_keeps_entities(store, tmp_path, fmt, name, options):
-    ex.export(store, fmt, tmp_path / name, options=options)
-    assert imported(tmp_path / name) == expected(store)
+def test_round_trip_keeps_entities(formats_store, tmp_path, fmt, name, options):
+    ex.export(formats_store, fmt, tmp_path / name, options=options)
+    assert imported(tmp_path / name) == expected(formats_store)
 
 
 @pytest.mark.parametrize("fmt, name, options", [
     ("doccano", "dr.jsonl", {"relations": True}), ("labelstudio", "ls.json", {}), ("brat", "brat", {})])
-def test_facts_come_back_where_the_format_can_hold_them(store, tmp_path, fmt, name, options):
-    ex.export(store, fmt, tmp_path / name, options=options)
+def test_facts_come_back_where_the_format_can_hold_them(formats_store, tmp_path, fmt, name, options):
+    ex.export(formats_store, fmt, tmp_path / name, options=options)
     with Store(tmp_path / "f.db") as target:
         ex.import_file(target, tmp_path / name)
         astral = next(i for i in target.article_ids() if target.article_text(i) == ASTRAL)
@@ -62,19 +51,19 @@ def test_facts_come_back_where_the_format_can_hold_them(store, tmp_path, fmt, na
         assert types == ["investment", "position"]
 
 
-def test_labelstudio_keeps_suggestions_as_predictions(store, tmp_path):
-    ex.export(store, "labelstudio", tmp_path / "ls.json")
+def test_labelstudio_keeps_suggestions_as_predictions(formats_store, tmp_path):
+    ex.export(formats_store, "labelstudio", tmp_path / "ls.json")
     with Store(tmp_path / "s.db") as target:
         ex.import_file(target, tmp_path / "ls.json")
         got = sorted((e.text, e.status.value, e.source) for e in target.entities(1))
     want = sorted((e.text, "manual" if e.status is not Status.SUGGESTED else "suggested", "labelstudio")
-                  for e in store.entities(1, include_rejected=False))
+                  for e in formats_store.entities(1, include_rejected=False))
     assert got == want
 
 
-def test_conll_round_trip_on_non_whitespace_characters(store, tmp_path):
+def test_conll_round_trip_on_non_whitespace_characters(formats_store, tmp_path):
     out = tmp_path / "x.conll"
-    ex.export(store, "conll", out, options={"scheme": "bioes"})
+    ex.export(formats_store, "conll", out, options={"scheme": "bioes"})
     got = imported(out)
 
     def squeeze(text, spans):
@@ -84,30 +73,30 @@ def test_conll_round_trip_on_non_whitespace_characters(store, tmp_path):
         return "".join(text[i] for i in keep), {
             (label, index[s], last[max(i for i in range(s, e) if i in last)]) for label, s, e in spans}
 
-    want = dict(squeeze(t, s) for t, s in expected(store).items())
+    want = dict(squeeze(t, s) for t, s in expected(formats_store).items())
     assert dict(squeeze(t, s) for t, s in got.items()) == want
 
 
 @pytest.mark.parametrize("fmt, name", [("doccano", "raw.jsonl"), ("labelstudio", "raw.json"), ("brat", "rawbrat")])
-def test_raw_text_export_maps_spans_through_the_offset_map(store, tmp_path, fmt, name):
-    ex.export(store, fmt, tmp_path / name, text="raw")
+def test_raw_text_export_maps_spans_through_the_offset_map(formats_store, tmp_path, fmt, name):
+    ex.export(formats_store, fmt, tmp_path / name, text="raw")
     got = imported(tmp_path / name)
-    article = store.article(1)
+    article = formats_store.article(1)
     assert article.raw_text != article.clean_text
     want = set()
-    for e in store.entities(1, include_rejected=False):
+    for e in formats_store.entities(1, include_rejected=False):
         start, end = article.offsets.to_raw(e.start, e.end)
         want.add((e.label.value, start, end))
     assert got[article.raw_text] == want
 
 
-def test_astral_and_crlf_offsets_stay_code_points(store, tmp_path):
-    ex.export(store, "doccano", tmp_path / "a.jsonl")
-    ex.export(store, "brat", tmp_path / "b")
+def test_astral_and_crlf_offsets_stay_code_points(formats_store, tmp_path):
+    ex.export(formats_store, "doccano", tmp_path / "a.jsonl")
+    ex.export(formats_store, "brat", tmp_path / "b")
     line = (tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()[2]
     record = json.loads(line)
     assert record["text"] == ASTRAL
     for start, end, _ in record["label"]:
-        assert ASTRAL[start:end] in {e.text for e in store.entities(3)}
+        assert ASTRAL[start:end] in {e.text for e in formats_store.entities(3)}
     txt = next((tmp_path / "b").glob("00003*.txt"))
     assert txt.read_bytes().decode("utf-8") == ASTRAL  # \r\n kept, not translated

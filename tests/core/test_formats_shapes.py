@@ -13,22 +13,11 @@ from core.errors import UserError
 from core.formats.brat import safe_name
 from core.model import Status
 from core.store import Store
-
-try:
-    from tests.core.test_export import ASTRAL, build_store
-except ImportError:  # run with tests/core on sys.path (rootdir-less pytest)
-    from test_export import ASTRAL, build_store
+from tests.core.test_export import ASTRAL
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    s = build_store(tmp_path_factory.mktemp("db") / "seeded.db")
-    yield s
-    s.close()
-
-
-def test_labelstudio_shape(store, tmp_path):
-    ex.export(store, "labelstudio", tmp_path / "ls.json")
+def test_labelstudio_shape(formats_store, tmp_path):
+    ex.export(formats_store, "labelstudio", tmp_path / "ls.json")
     tasks = json.loads((tmp_path / "ls.json").read_text(encoding="utf-8"))
     assert isinstance(tasks, list) and len(tasks) == 3
     for task in tasks:
@@ -48,7 +37,7 @@ def test_labelstudio_shape(store, tmp_path):
     predicted = {r["id"] for r in tasks[0]["predictions"][0]["result"] if r["type"] == "labels"}
     linked = {r[k] for r in tasks[0]["predictions"][0]["result"] if r["type"] == "relation"
               for k in ("from_id", "to_id")}
-    suggested = {f"e{e.id}" for e in store.entities(1) if e.status is Status.SUGGESTED}
+    suggested = {f"e{e.id}" for e in formats_store.entities(1) if e.status is Status.SUGGESTED}
     assert suggested <= predicted and predicted - suggested <= linked  # copies of linked human regions
 
 
@@ -78,9 +67,9 @@ def read_plain_conll(path):
 
 
 @pytest.mark.parametrize("scheme", ["bio", "bioes"])
-def test_conll_is_read_by_a_plain_reader(store, tmp_path, scheme):
+def test_conll_is_read_by_a_plain_reader(formats_store, tmp_path, scheme):
     out = tmp_path / "x.conll"
-    ex.export(store, "conll", out, options={"scheme": scheme})
+    ex.export(formats_store, "conll", out, options={"scheme": scheme})
     sentences = read_plain_conll(out)
     chars = [c for s in sentences for c, _ in s]
     assert all(len(c) == 1 and not c.isspace() for c in chars)
@@ -90,13 +79,13 @@ def test_conll_is_read_by_a_plain_reader(store, tmp_path, scheme):
         for label, start, end in get_entities([t for _, t in s]):
             texts.append((label, "".join(c for c, _ in s[start:end + 1])))
     want = [(e.label.value, e.text.replace("\r", "").replace("\n", "").replace(" ", ""))
-            for i in (1, 2, 3) for e in store.entities(i, include_rejected=False)]
+            for i in (1, 2, 3) for e in formats_store.entities(i, include_rejected=False)]
     assert sorted(texts) == sorted(want)
 
 
-def test_csv_has_bom_and_round_trips_chinese(store, tmp_path):
+def test_csv_has_bom_and_round_trips_chinese(formats_store, tmp_path):
     out = tmp_path / "facts.csv"
-    report = ex.export(store, "csv", out)
+    report = ex.export(formats_store, "csv", out)
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     with open(out, encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
@@ -108,32 +97,32 @@ def test_csv_has_bom_and_round_trips_chinese(store, tmp_path):
     assert report.dropped["entities outside facts"] > 0
 
 
-def test_brat_names_stay_inside_the_folder(store, tmp_path):
+def test_brat_names_stay_inside_the_folder(formats_store, tmp_path):
     assert "/" not in safe_name(3, "../../x") and ".." not in safe_name(3, "../../x")
     assert safe_name(12, "..\\..\\etc/passwd") == "00012_etc_passwd"
     out = tmp_path / "deep" / "brat"
     out.parent.mkdir()
-    ex.export(store, "brat", out)
+    ex.export(formats_store, "brat", out)
     names = sorted(p.name for p in out.iterdir())
     assert names[0] == "00001_" + names[0][6:] and "annotation.conf" in names
     assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file() and p.parent != out) == []
     assert (out / "00003_x.txt").exists() and (out / "00003_x.ann").exists()
 
 
-def test_brat_never_replaces_a_folder_of_other_files(store, tmp_path):
+def test_brat_never_replaces_a_folder_of_other_files(formats_store, tmp_path):
     keep = tmp_path / "mine"
     keep.mkdir()
     (keep / "notes.txt").write_text("mine", encoding="utf-8")
     with pytest.raises(UserError, match="holds other files"):
-        ex.export(store, "brat", keep)
+        ex.export(formats_store, "brat", keep)
     assert [p.name for p in keep.iterdir()] == ["notes.txt"]
-    ex.export(store, "brat", tmp_path / "b")
-    ex.export(store, "brat", tmp_path / "b")  # an earlier export is replaced whole
+    ex.export(formats_store, "brat", tmp_path / "b")
+    ex.export(formats_store, "brat", tmp_path / "b")  # an earlier export is replaced whole
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b", "mine"]
 
 
-def test_brat_ann_lines(store, tmp_path):
-    ex.export(store, "brat", tmp_path / "b")
+def test_brat_ann_lines(formats_store, tmp_path):
+    ex.export(formats_store, "brat", tmp_path / "b")
     ann = (tmp_path / "b" / "00003_x.ann").read_text(encoding="utf-8").splitlines()
     kinds = {line.split("\t")[0][0] for line in ann}
     assert kinds == {"T", "A", "#", "E"}
@@ -143,8 +132,8 @@ def test_brat_ann_lines(store, tmp_path):
     assert "[events]" in (tmp_path / "b" / "annotation.conf").read_text(encoding="utf-8")
 
 
-def test_brat_counts_a_literal_trigger_missing_from_the_text(store, tmp_path):
-    report = ex.export(store, "brat", tmp_path / "b")
+def test_brat_counts_a_literal_trigger_missing_from_the_text(formats_store, tmp_path):
+    report = ex.export(formats_store, "brat", tmp_path / "b")
     assert report.dropped["facts whose trigger is not in the text"] == 1  # 签约 is not in article 2
     assert "1 facts whose trigger is not in the text" in report.summary()
 
@@ -177,28 +166,28 @@ def test_labelstudio_text_mismatch_and_utf16_offsets(tmp_path):
     assert len(report.problems) == 1 and "does not match" in report.problems[0]
 
 
-def test_cli_export_prints_one_summary_line(store, tmp_path, capsys):
-    store.conn.execute("PRAGMA wal_checkpoint(FULL)")
-    assert main(["export", str(store.path), "--format", "conll", "--out", str(tmp_path / "x.conll")]) == 0
+def test_cli_export_prints_one_summary_line(formats_store, tmp_path, capsys):
+    formats_store.conn.execute("PRAGMA wal_checkpoint(FULL)")
+    assert main(["export", str(formats_store.path), "--format", "conll", "--out", str(tmp_path / "x.conll")]) == 0
     out = capsys.readouterr().out.strip().splitlines()
     assert len(out) == 1 and out[0].startswith("conll: wrote 3 articles")
     assert main(["export", str(tmp_path / "none.db"), "--format", "csv", "--out", str(tmp_path / "y")]) == 2
 
 
-def test_spacy_docbin(store, tmp_path):
+def test_spacy_docbin(formats_store, tmp_path):
     pytest.importorskip("spacy")
     from core.formats.spacy_docbin import read_docs
 
-    report = ex.export(store, "spacy", tmp_path / "x.spacy")
+    report = ex.export(formats_store, "spacy", tmp_path / "x.spacy")
     docs = read_docs(tmp_path / "x.spacy")
     assert [d.text for d in docs][2] == ASTRAL
     got = {(e.label_, e.start_char, e.end_char) for e in docs[2].ents}
-    assert got == {(e.label.value, e.start, e.end) for e in store.entities(3, include_rejected=False)}
+    assert got == {(e.label.value, e.start, e.end) for e in formats_store.entities(3, include_rejected=False)}
     assert docs[2].user_data["title"] == "../../x" and report.dropped["facts"] > 0
-    assert len(docs[0].spans["suggested"]) == sum(e.status is Status.SUGGESTED for e in store.entities(1))
+    assert len(docs[0].spans["suggested"]) == sum(e.status is Status.SUGGESTED for e in formats_store.entities(1))
 
 
-def test_spacy_missing_is_one_clear_line(store, tmp_path, monkeypatch):
+def test_spacy_missing_is_one_clear_line(formats_store, tmp_path, monkeypatch):
     import builtins
 
     real_import = builtins.__import__
@@ -210,16 +199,16 @@ def test_spacy_missing_is_one_clear_line(store, tmp_path, monkeypatch):
 
     monkeypatch.setattr(builtins, "__import__", no_spacy)
     with pytest.raises(UserError, match=r"format spacy needs: pip install 'pizhu\[spacy\]'"):
-        ex.export(store, "spacy", tmp_path / "x.spacy")
+        ex.export(formats_store, "spacy", tmp_path / "x.spacy")
 
 
-def test_cli_options_reach_the_formats(store, tmp_path):
-    store.conn.execute("PRAGMA wal_checkpoint(FULL)")
-    db = str(store.path)
+def test_cli_options_reach_the_formats(formats_store, tmp_path):
+    formats_store.conn.execute("PRAGMA wal_checkpoint(FULL)")
+    db = str(formats_store.path)
     assert main(["export", db, "-f", "doccano", "-o", str(tmp_path / "r.jsonl"),
                  "--doccano-relations", "--scope", "reviewed", "--text", "raw"]) == 0
     first = json.loads((tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()[0])
-    assert set(first) >= {"entities", "relations"} and first["text"] == store.article(1).raw_text
+    assert set(first) >= {"entities", "relations"} and first["text"] == formats_store.article(1).raw_text
     assert main(["export", db, "-f", "conll", "-o", str(tmp_path / "s.conll"), "--scheme", "bioes"]) == 0
     assert "\tS-" in (tmp_path / "s.conll").read_text(encoding="utf-8") or \
         "\tE-" in (tmp_path / "s.conll").read_text(encoding="utf-8")
