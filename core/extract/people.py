@@ -12,7 +12,7 @@ import re
 
 from core.extract import gazetteer
 from core.extract.combine import PRIO_RULE, PRIO_STRONG, Cand
-from core.extract.tagger_features import jieba_lexicon as _lexicon
+from core.extract.tagger_features import jieba_lexicon
 from core.model import Label
 
 # Characters that end a run of names (verbs and function words after a name).
@@ -27,6 +27,8 @@ HONORIFIC_RE = re.compile(r"(?=(?:博士|教授|先生|女士|同志|院士|老�
 # Characters of organisation words, not of given names (国家, 国务院, 党委 …).
 _NOT_NAME = re.compile(r"[家院部委局会省市县区厅处所司办社党团队校府央]")
 _BOUNDARY = set("，。；：、！？“”‘’（）()《》,.;:!? \n\t\u3000")
+_COMMON_FREQ = 50  # a non-name word this frequent in jieba's dictionary is not a given name
+_COMMON_NAME_FREQ = 5000  # above 邓小平 (4,055): 明白 (10,875) is a word, whatever its tag
 
 
 def _common_word(head: str) -> bool:
@@ -36,16 +38,12 @@ def _common_word(head: str) -> bool:
     something other than a name, or as a name far more frequent than any
     person's (明白 is tagged nr with frequency 10,875).
     """
-    freq, tags = _lexicon()
+    freq, tags = jieba_lexicon()
     tag = tags.get(head)
     if tag is None:
         return False
     count = freq.get(head, 0)
     return (not tag.startswith("nr") and count >= _COMMON_FREQ) or count >= _COMMON_NAME_FREQ
-
-
-_COMMON_FREQ = 50  # a non-name word this frequent in jieba's dictionary is not a given name
-_COMMON_NAME_FREQ = 5000  # above 邓小平 (4,055): 明白 (10,875) is a word, whatever its tag
 
 
 def _segment(run: str) -> list[str] | None:
