@@ -120,8 +120,9 @@ class WordMatcher:
             i = m.start()
             end = 0
             if text[i:i + 2] in prefixes or text[i] in words:
+                left = len(text) - i
                 for length in self.lengths:
-                    if text[i:i + length] in words:
+                    if length <= left and text[i:i + length] in words:  # a slice past the end is short
                         end = i + length
                         break
             if not end:

@@ -219,3 +219,10 @@ def test_not_a_village(text):
 @pytest.mark.parametrize("text", ["这次年会是在亚行", "接近国外同年龄球员的比赛场次"])
 def test_not_date_inside_words(text):
     assert labelled(text, "DATE") == set()
+
+
+@pytest.mark.parametrize("text", ["花开时节访汉城", "我们去了德州", "德州"])
+def test_place_at_the_very_end_keeps_its_offsets(text):
+    """The gazetteer matcher once let a name at the end of a text run past it (德州 → end 15)."""
+    entities = analyze(text, tagger=False).entities
+    assert entities and all(e.end <= len(text) and text[e.start:e.end] == e.text for e in entities)
