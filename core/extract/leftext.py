@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 
+from core.extract.tagger_features import jieba_lexicon
+
 MAX_NAME = 30
 
 # Characters that never occur inside the names the suffix rules look for.
-HARD_STOP_CHARS = set("的在与和及由对向为是了将把被从等让使给于并或也都就还又而但其该此这那每我你他她它们之暨以按即仍已去非到赴携着甚至很几讯")
+HARD_STOP_CHARS = set("的在与和及由对向为是了将把被从等让使给于并或也都就还又而但其该此这那每我你他她它们之暨以按即仍已去非到赴携着过甚至很几讯")
 # Words that usually stand right before a name: they end it when the body is long enough.
 SOFT_STOP_WORDS = (
     "设立 成立 调整 完成 推进 实施 建设 签约 开工 奠基 落户 投资 总投资 上马 引进 引入 组织 召开 举行 开展 参加 "
@@ -71,6 +73,23 @@ GENERIC_LEAD = re.compile(
 
 
 def trim_lead(simp: str, start: int, end: int) -> int:
-    """Start after generic leading words (我区万众智能产业园 → 万众智能产业园)."""
+    """Start after generic leading words (我区万众智能产业园 → 万众智能产业园).
+
+    A leading one-character preposition, verb, adverb or conjunction that is
+    not part of a longer dictionary word goes too (经|清华大学, 进|聋哑学校).
+    """
     m = GENERIC_LEAD.match(simp, start, end)
-    return m.end() if m else start
+    start = m.end() if m else start
+    if end - start >= 3 and _function_char(simp, start):
+        start += 1
+    return start
+
+
+_FUNCTION_TAGS = frozenset("p v d c".split())
+
+
+def _function_char(simp: str, pos: int) -> bool:
+    freq, tags = jieba_lexicon()
+    if tags.get(simp[pos]) not in _FUNCTION_TAGS:
+        return False
+    return not any(freq.get(simp[pos:pos + size]) for size in (2, 3, 4))

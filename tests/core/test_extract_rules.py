@@ -226,3 +226,10 @@ def test_place_at_the_very_end_keeps_its_offsets(text):
     """The gazetteer matcher once let a name at the end of a text run past it (德州 → end 15)."""
     entities = analyze(text, tagger=False).entities
     assert entities and all(e.end <= len(text) and text[e.start:e.end] == e.text for e in entities)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("更好的学习环境，经清华大学与英国文化委员会合作", "清华大学"),  # 经 is the sentence's, not the name's
+])
+def test_org_without_a_leading_function_character(text, expected):
+    assert expected in labelled(text, "ORG")
