@@ -86,10 +86,11 @@ def trim_lead(simp: str, start: int, end: int) -> int:
 
 
 _FUNCTION_TAGS = frozenset("p v d c".split())
+_LEADING_VERBS = frozenset("经进替跟")  # "via", "enter" …: jieba tags 经 a noun
 
 
 def _function_char(simp: str, pos: int) -> bool:
     freq, tags = jieba_lexicon()
-    if tags.get(simp[pos]) not in _FUNCTION_TAGS:
+    if simp[pos] not in _LEADING_VERBS and tags.get(simp[pos]) not in _FUNCTION_TAGS:
         return False
     return not any(freq.get(simp[pos:pos + size]) for size in (2, 3, 4))

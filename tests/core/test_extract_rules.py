@@ -233,3 +233,8 @@ def test_place_at_the_very_end_keeps_its_offsets(text):
 ])
 def test_org_without_a_leading_function_character(text, expected):
     assert expected in labelled(text, "ORG")
+
+
+def test_school_year_is_no_date_and_attending_school_no_org():
+    entities = {(e.text, str(e.label)) for e in analyze("周弘曾接触过一个上小学四年级的男孩。").entities}
+    assert entities == {("周弘", "PERSON")}
