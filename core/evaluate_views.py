@@ -34,6 +34,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from core.extract.gazetteer import country_regex
+from core.extract.tagger_features import jieba_lexicon
+
 Spans = list[tuple[int, int, str]]
 Neutral = Callable[[tuple[int, int, str]], bool]
 View = Callable[[str, Spans], tuple[Spans, Neutral]]
@@ -84,8 +87,6 @@ def people_daily(text: str, gold: Spans) -> tuple[Spans, Neutral]:
 
 def _split_nationality(text: str, span: tuple[int, int, str]) -> list[tuple[int, int, str]]:
     """A foreign country opening a company's name is its own LOC (GUIDELINES 5e: 美国|安特罗匹克公司)."""
-    from core.extract.gazetteer import country_regex
-
     start, end, label = span
     m = country_regex().match(text, start, end) if label == "ORG" else None
     if m is None or m.group() == "中国" or end - m.end() < 4 or not _COMPANY.search(text, m.end(), end):
@@ -103,8 +104,6 @@ def _coverage(spans: Spans) -> set[int]:
 
 
 def _abbreviation(word: str) -> bool:
-    from core.extract.tagger_features import jieba_lexicon
-
     return jieba_lexicon()[1].get(word) == "j"
 
 
