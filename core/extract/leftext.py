@@ -19,7 +19,7 @@ from core.extract.tagger_features import jieba_lexicon
 MAX_NAME = 30
 
 # Characters that never occur inside the names the suffix rules look for.
-HARD_STOP_CHARS = set("的在与和及由对向为是了将把被从等让使给于并或也都就还又而但其该此这那每我你他她它们之暨以按即仍已去非到赴携着过甚至很几讯")
+HARD_STOP_CHARS = set("的在与和及由对向为是了将把被从等让使给于并或也都就还又而但其该此这那每我你他她它们之暨以按即仍已去非到赴携着甚至很几讯")
 # Words that usually stand right before a name: they end it when the body is long enough.
 SOFT_STOP_WORDS = (
     "设立 成立 调整 完成 推进 实施 建设 签约 开工 奠基 落户 投资 总投资 上马 引进 引入 组织 召开 举行 开展 参加 "
@@ -87,10 +87,17 @@ def trim_lead(simp: str, start: int, end: int) -> int:
 
 _FUNCTION_TAGS = frozenset("p v d c".split())
 _LEADING_VERBS = frozenset("经进替跟")  # "via", "enter" …: jieba tags 经 a noun
+_PROPER = frozenset("nr nrfg nrt ns nt nz".split())
 
 
 def _function_char(simp: str, pos: int) -> bool:
+    """Whether simp[pos] is a one-character function word before a proper noun (经|清华大学).
+
+    Only before a word jieba tags as a proper noun: 经开区 (a zone) keeps its 经.
+    """
     freq, tags = jieba_lexicon()
     if simp[pos] not in _LEADING_VERBS and tags.get(simp[pos]) not in _FUNCTION_TAGS:
         return False
-    return not any(freq.get(simp[pos:pos + size]) for size in (2, 3, 4))
+    if any(freq.get(simp[pos:pos + size]) for size in (2, 3, 4)):
+        return False
+    return any(tags.get(simp[pos + 1:pos + 1 + size], "") in _PROPER for size in (2, 3, 4))

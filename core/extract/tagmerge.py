@@ -14,7 +14,7 @@ import re
 
 from core.extract import gazetteer
 from core.extract.combine import PRIO_RULE, PRIO_TAGGER, Cand
-from core.extract.leftext import extend_left, trim_lead
+from core.extract.leftext import HARD_STOP_CHARS, extend_left, trim_lead
 from core.extract.people import split_names
 from core.extract.rules import (
     COMPANY_SUFFIXES,
@@ -24,6 +24,7 @@ from core.extract.rules import (
     generic_places,
     org_body_ok,
 )
+from core.extract.tagger_features import ORG_SUFFIXES
 from core.model import Label
 
 KINDS = {"PERSON": Label.PERSON, "PER": Label.PERSON, "ORG": Label.ORG, "LOC": Label.LOC}
@@ -97,15 +98,15 @@ def longest_orgs(simp: str, cands: list[Cand], rule_cands: list[Cand]) -> list[C
     """A tagger ORG that holds a rule ORG and reaches past it wins over it (GUIDELINES rule 1).
 
     The suffix rules and the ORG gazetteer see 联合国 in 联合国开发计划署 and
-    剑桥大学 in 剑桥大学中国留学生联谊会; the tagger reads the whole name. A
-    foreign company keeps its nationality apart (德国|西门子公司, rule 5e), and
-    a rule's title or project there stands (山东师范大学|党委常委).
+    剑桥大学 in 剑桥大学中国留学生联谊会; the tagger reads the whole name, when
+    it reads a clean one (_clean_org); a rule's title or project there stands
+    (山东师范大学|党委常委).
     """
     orgs = [(c.start, c.end) for c in rule_cands if c.label is Label.ORG]
     others = [(c.start, c.end) for c in rule_cands if c.label is not Label.ORG]
     out = []
     for cand in cands:
-        if (cand.label is Label.ORG and not _nationality_company(simp, cand)
+        if (cand.label is Label.ORG and _clean_org(simp, cand)
                 and any(cand.start <= s and e <= cand.end and e - s < cand.end - cand.start for s, e in orgs)
                 and not any(s < cand.end and cand.start < e for s, e in others)):
             cand = cand._replace(prio=PRIO_RULE + 1)
@@ -113,5 +114,14 @@ def longest_orgs(simp: str, cands: list[Cand], rule_cands: list[Cand]) -> list[C
     return out
 
 
-def _nationality_company(simp: str, cand: Cand) -> bool:
-    return simp.endswith(COMPANY_SUFFIXES, cand.start, cand.end) and bool(foreign_country(simp, cand.start, cand.end))
+# Characters a sentence puts between names and an organisation never holds (愿同, 暂不).
+_NOT_IN_ORG = frozenset(HARD_STOP_CHARS | set("不愿暂"))
+
+
+def _clean_org(simp: str, cand: Cand) -> bool:
+    """Whether a tagger ORG may override the rules: it ends in an organisation word, holds no
+    function character, and is no foreign company with its nationality (德国|西门子公司, 5e)."""
+    if not simp.endswith(ORG_SUFFIXES, cand.start, cand.end) or simp.endswith("部署", cand.start, cand.end) or any(ch in _NOT_IN_ORG for ch in simp[cand.start:cand.end]):
+        return False
+    company = simp.endswith(COMPANY_SUFFIXES, cand.start, cand.end)
+    return not (company and foreign_country(simp, cand.start, cand.end))

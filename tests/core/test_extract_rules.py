@@ -238,3 +238,13 @@ def test_org_without_a_leading_function_character(text, expected):
 def test_school_year_is_no_date_and_attending_school_no_org():
     entities = {(e.text, str(e.label)) for e in analyze("周弘曾接触过一个上小学四年级的男孩。").entities}
     assert entities == {("周弘", "PERSON")}
+
+
+@pytest.mark.parametrize("text, label, expected", [
+    ("俄罗斯总统普京日前表示，普京说", "PERSON", {"普京"}),  # jieba tags 普京 a place: still a name
+    ("經開區生態環境保護委員會辦公室工作人員說", "ORG", {"經開區生態環境保護委員會辦公室"}),  # 经开区 keeps 经
+    ("国家市场监管总局部署开展专项行动", "ORG", {"市场监管总局"}),  # 部署 is "deploy"
+    ("海地过渡总统委员会宣布", "ORG", {"海地过渡总统委员会"}),
+])
+def test_engine_keeps_names_the_filters_could_take(text, label, expected):
+    assert {e.text for e in analyze(text).entities if str(e.label) == label} == expected
