@@ -9,23 +9,48 @@ A suggestion the new results repeat keeps its row and id, and new rows are
 written before stale ones are deleted, so SQLite never hands a deleted id to a
 new suggestion: an id the GUI read before a background merge still means the
 same span, or nothing (tests/robustness/test_races.py).
+
+The work is split in two. `prepare` needs only the analysis and the article's
+text, so extraction workers run it (core/jobs.py): trimmed spans, their
+simplified texts and JSON values, checked against the text, as plain tuples
+that are cheap to send. `merge_prepared` applies the rule to the database's
+current state for several articles in one transaction, the writer's share.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import NamedTuple
 
-from core.model import (
-    ENGINE_SOURCE_PREFIX,
-    REQUIRED_SLOTS,
-    Analysis,
-    FactProposal,
-    SlotValue,
-    Status,
-)
+from core.errors import UserError
+from core.model import ENGINE_SOURCE_PREFIX, REQUIRED_SLOTS, Analysis, FactType
 from core.store import now
 from core.text import simplified_term
+
+
+class PreparedSpan(NamedTuple):
+    start: int
+    end: int
+    label: str
+    text: str
+    text_s: str  # simplified_term(text): the key people's rejections are matched on
+    value: str | None  # JSON
+    matches: bool  # text is the article's text at start:end
+
+
+class PreparedFact(NamedTuple):
+    type: str
+    slots: tuple[tuple[str, int | None, str | None], ...]  # (role, entity index, literal)
+
+
+class Prepared(NamedTuple):
+    """An analysis as rows for the merge; entities[i] is None where a span trimmed to nothing."""
+
+    entities: tuple[PreparedSpan | None, ...]
+    facts: tuple[PreparedFact, ...]
+    source: str
+    model: str
 
 
 @dataclass(slots=True)
@@ -38,94 +63,134 @@ class MergeResult:
     skipped_rejected: int = 0
 
 
-def merge_suggestions(store, article_id: int, analysis: Analysis) -> MergeResult:
-    result = MergeResult()
-    source = f"{ENGINE_SOURCE_PREFIX}:{analysis.engine_version}"
-    with store.transaction() as conn:
-        text = store.article_text(article_id)  # also proves the article still exists
-        stale_facts = {r[0] for r in conn.execute(
-            "SELECT id FROM facts WHERE article_id = ? AND status = 'suggested'"
-            " AND source LIKE 'engine%'", (article_id,))}
-        pinned = {r[0] for r in conn.execute(  # named by a fact a person owns
-            "SELECT s.entity_id FROM fact_slots s JOIN facts f ON f.id = s.fact_id"
-            " WHERE f.article_id = ? AND s.entity_id IS NOT NULL"
-            " AND NOT (f.status = 'suggested' AND f.source LIKE 'engine%')", (article_id,))}
-        entities = store.entities(article_id)
-        stale = {e.id: e for e in entities if e.status is Status.SUGGESTED
-                 and e.from_engine and e.id not in pinned}
-        kept = [e for e in entities if e.id not in stale]
-        rejected = store.rejected_keys()
-        index_to_id = _insert_entities(conn, article_id, analysis, text, kept, stale, rejected,
-                                       source, result)
-        _insert_facts(store, conn, article_id, analysis, index_to_id, stale_facts, source, result)
-        # Deleted last, after the new rows took higher ids: no deleted id is ever reused.
-        gone = set(stale) - set(index_to_id.values())
-        conn.executemany("DELETE FROM facts WHERE id = ?", [(i,) for i in stale_facts])
-        conn.executemany("DELETE FROM entities WHERE id = ?", [(i,) for i in gone])
-        result.facts_removed, result.entities_removed = len(stale_facts), len(gone)
+def prepare(analysis: Analysis, text: str) -> Prepared:
+    """What the merge needs from an analysis, computed from it and the article's text alone."""
+    spans = []
+    for span in analysis.entities:
+        trimmed = span.text.strip()  # GUIDELINES: spans never start or end with whitespace
+        if not trimmed:
+            spans.append(None)
+            continue
+        start, end = span.start, span.end
+        if trimmed != span.text:
+            start += span.text.index(trimmed)
+            end = start + len(trimmed)
+        text_s = simplified_term(trimmed)
+        value = None if span.value is None else json.dumps(span.value, ensure_ascii=False)
+        spans.append(PreparedSpan(start, end, str(span.label), trimmed,
+                                  trimmed if text_s == trimmed else text_s,  # one string to send
+                                  value, text[start:end] == trimmed))
+    facts = tuple(PreparedFact(str(f.type), tuple((role, s.entity, s.literal)
+                                                  for role, s in f.slots.items()))
+                  for f in analysis.facts)
+    return Prepared(tuple(spans), facts, f"{ENGINE_SOURCE_PREFIX}:{analysis.engine_version}",
+                    analysis.model)
+
+
+def merge_suggestions(store, article_id: int, analysis: Analysis | Prepared) -> MergeResult:
+    """Merge one article's results (an Analysis, or one `prepare`d by a worker)."""
+    with store.transaction():
+        if isinstance(analysis, Analysis):
+            analysis = prepare(analysis, store.article_text(article_id))
+        (result,) = merge_prepared(store, [(article_id, analysis)])
+    if result is None:
+        raise UserError(f"no article with id {article_id}")
     return result
 
 
-def _insert_entities(conn, article_id, analysis, text, kept, stale, rejected, source, result) -> dict:
-    stamp = now()
+def merge_prepared(store, items: list[tuple[int, Prepared]]) -> list[MergeResult | None]:
+    """Merge several articles' results in one transaction: all of them, or none.
+
+    Returns one MergeResult per item, None for an article that no longer
+    exists. Raises ValueError when a span that would be stored does not match
+    its article's text.
+    """
+    if not items:
+        return []
+    with store.transaction() as conn:
+        rejected = store.rejected_keys()
+        writer = _Writer(conn, now())
+        results = [_merge_one(conn, writer, rejected, article_id, prepared)
+                   for article_id, prepared in items]
+        writer.write()
+    return results
+
+
+def _merge_one(conn, writer: _Writer, rejected: set, article_id: int,
+               prepared: Prepared) -> MergeResult | None:
+    if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
+        return None
+    stored = _Stored(conn, article_id)
+    result = MergeResult()
+    index_to_id = _merge_entities(writer, rejected, article_id, prepared, stored, result)
+    stale_facts = _merge_facts(writer, article_id, prepared, stored.facts, index_to_id, result)
+    # Deleted last, after the new rows took higher ids: no deleted id is ever reused.
+    gone = set(stored.stale) - set(index_to_id.values())
+    writer.delete_facts.extend((i,) for i in stale_facts)
+    writer.delete_entities.extend((i,) for i in gone)
+    result.facts_removed, result.entities_removed = len(stale_facts), len(gone)
+    return result
+
+
+class _Stored:
+    """What one article holds now, as the rule sees it (read inside the merge's transaction)."""
+
+    def __init__(self, conn, article_id: int) -> None:
+        self.facts: dict[int, tuple] = {}  # id -> (type, stale, {role: (entity id, literal)})
+        pinned = set()  # entities named by a fact a person owns
+        for fact_id, fact_type, stale, role, entity_id, literal in conn.execute(
+                "SELECT f.id, f.type, f.status = 'suggested' AND f.source LIKE 'engine%', s.role,"
+                " s.entity_id, s.literal FROM facts f LEFT JOIN fact_slots s ON s.fact_id = f.id"
+                " WHERE f.article_id = ? ORDER BY f.id", (article_id,)):
+            slots = self.facts.setdefault(fact_id, (fact_type, bool(stale), {}))[2]
+            if role is not None:
+                slots[role] = (entity_id, literal)
+            if not stale and entity_id is not None:
+                pinned.add(entity_id)
+        self.stale: dict[int, tuple] = {}  # engine suggestions a new result replaces
+        self.kept: list[tuple] = []  # (id, start, end, label, status)
+        for row in conn.execute("SELECT id, start, end, label, status, source FROM entities"
+                                " WHERE article_id = ? ORDER BY start, end, id", (article_id,)):
+            if (row[4] == "suggested" and row[5].startswith(ENGINE_SOURCE_PREFIX)
+                    and row[0] not in pinned):
+                self.stale[row[0]] = row
+            else:
+                self.kept.append(row)
+
+
+def _merge_entities(writer, rejected, article_id, prepared, stored, result) -> dict[int, int]:
     index_to_id: dict[int, int] = {}
-    same_span = {(e.start, e.end, e.label): e for e in kept if e.status is not Status.REJECTED}
-    repeated = {(e.start, e.end, e.label): e for e in stale.values()}
-    occupied = sorted((e.start, e.end) for e in kept if e.status is not Status.REJECTED)
-    for i, span in enumerate(analysis.entities):
-        span = _trimmed(span)
+    standing = [row for row in stored.kept if row[4] != "rejected"]
+    same_span = {(row[1], row[2], row[3]): row[0] for row in standing}
+    repeated = {(row[1], row[2], row[3]): row[0] for row in stored.stale.values()}
+    occupied = sorted((row[1], row[2]) for row in standing)
+    for i, span in enumerate(prepared.entities):
         if span is None:
             continue
-        existing = same_span.get((span.start, span.end, span.label))
+        key = (span.start, span.end, span.label)
+        existing = same_span.get(key)
         if existing is not None:
-            index_to_id[i] = existing.id
+            index_to_id[i] = existing
             result.skipped_human += 1
-            continue
-        if (span.label.value, simplified_term(span.text)) in rejected:
+        elif (span.label, span.text_s) in rejected:
             result.skipped_rejected += 1
-            continue
-        if any(s < span.end and span.start < e for s, e in occupied):
+        elif occupied and any(s < span.end and span.start < e for s, e in occupied):
             result.skipped_human += 1
-            continue
-        if text[span.start : span.end] != span.text:
+        elif not span.matches:
             raise ValueError(f"engine span {span.start}:{span.end} does not match the text")
-        value = None if span.value is None else json.dumps(span.value, ensure_ascii=False)
-        again = repeated.pop((span.start, span.end, span.label), None)
-        if again is not None:  # the same suggestion again: same row, same id
-            conn.execute("UPDATE entities SET value = ?, source = ?, model = ?, updated_at = ?"
-                         " WHERE id = ?", (value, source, analysis.model, stamp, again.id))
-            index_to_id[i] = again.id
+        else:
+            index_to_id[i] = writer.entity(article_id, span, repeated.pop(key, None), prepared)
             result.entities_added += 1
-            continue
-        cur = conn.execute(
-            "INSERT INTO entities (article_id, start, end, label, text, text_s, value, source, status,"
-            " model, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,'suggested',?,?,?)",
-            (article_id, span.start, span.end, span.label.value, span.text,
-             simplified_term(span.text), value, source, analysis.model, stamp, stamp),
-        )
-        index_to_id[i] = cur.lastrowid
-        result.entities_added += 1
     return index_to_id
 
 
-def _fact_key(fact_type, slots: dict) -> tuple:
-    """What makes two facts the same decision: type and its required slots' entities or texts.
-
-    Entities that a stored fact points at survive a re-run and keep their ids,
-    so an engine proposal over the same mention maps onto the same key.
-    """
-    required = REQUIRED_SLOTS[fact_type]
-    return (str(fact_type), tuple((r, slots[r].entity, slots[r].literal) for r in required if r in slots))
-
-
-def _insert_facts(store, conn, article_id, analysis, index_to_id, stale_facts, source,
-                  result) -> None:
-    """Insert proposed facts; one equal to a stale suggestion keeps it (leaves stale_facts)."""
-    facts = store.facts(article_id)
-    decided = {_fact_key(f.type, f.slots) for f in facts if f.id not in stale_facts}
-    repeated = {(f.type, tuple(sorted(f.slots.items()))): f.id for f in facts if f.id in stale_facts}
-    stamp = now()
-    for proposal in analysis.facts:
+def _merge_facts(writer, article_id, prepared, facts, index_to_id, result) -> set[int]:
+    """Insert proposed facts; one equal to a stale suggestion keeps it. Returns the stale rest."""
+    stale = {fact_id for fact_id, (_, is_stale, _) in facts.items() if is_stale}
+    decided = {_fact_key(t, slots) for t, is_stale, slots in facts.values() if not is_stale}
+    repeated = {(t, tuple(sorted(slots.items()))): fact_id
+                for fact_id, (t, is_stale, slots) in facts.items() if is_stale}
+    for proposal in prepared.facts:
         slots = _resolve(proposal, index_to_id)
         if slots is None:
             continue
@@ -135,41 +200,80 @@ def _insert_facts(store, conn, article_id, analysis, index_to_id, stale_facts, s
         decided.add(key)
         result.facts_added += 1
         again = repeated.pop((proposal.type, tuple(sorted(slots.items()))), None)
-        if again is not None:  # the same suggested fact again: same row, same id
-            stale_facts.discard(again)
-            conn.execute("UPDATE facts SET source = ?, model = ?, updated_at = ? WHERE id = ?",
-                         (source, analysis.model, stamp, again))
-            continue
-        cur = conn.execute(
-            "INSERT INTO facts (article_id, type, source, status, model, created_at, updated_at)"
-            " VALUES (?,?,?,'suggested',?,?,?)",
-            (article_id, proposal.type.value, source, analysis.model, stamp, stamp),
-        )
-        conn.executemany(
-            "INSERT INTO fact_slots (fact_id, role, entity_id, literal) VALUES (?,?,?,?)",
-            [(cur.lastrowid, role, s.entity, s.literal) for role, s in slots.items()],
-        )
+        stale.discard(again)  # the same suggested fact again: same row, same id
+        writer.fact(article_id, proposal.type, slots, again, prepared)
+    return stale
 
 
-def _trimmed(span):
-    """The span without whitespace at its edges (GUIDELINES: spans never start or end with it)."""
-    text = span.text.strip()
-    if text == span.text:
-        return span
-    if not text:
-        return None
-    start = span.start + span.text.index(text)
-    return replace(span, start=start, end=start + len(text), text=text)
+class _Writer:
+    """The rows a batch of merges writes, with the ids they take, written in a few statements."""
+
+    def __init__(self, conn, stamp: str) -> None:
+        self.conn, self.stamp = conn, stamp
+        # Inside the write transaction nobody else inserts, so these are the ids SQLite would give.
+        self.next_entity = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM entities").fetchone()[0]
+        self.next_fact = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM facts").fetchone()[0]
+        self.new_entities, self.new_facts, self.new_slots = [], [], []
+        self.update_entities, self.update_facts = [], []
+        self.delete_entities, self.delete_facts = [], []
+
+    def entity(self, article_id: int, span: PreparedSpan, again: int | None, prepared) -> int:
+        if again is not None:  # the same suggestion again: same row, same id
+            self.update_entities.append((span.value, prepared.source, prepared.model, self.stamp,
+                                         again))
+            return again
+        entity_id, self.next_entity = self.next_entity, self.next_entity + 1
+        self.new_entities.append((entity_id, article_id, span.start, span.end, span.label, span.text,
+                                  span.text_s, span.value, prepared.source, prepared.model,
+                                  self.stamp, self.stamp))
+        return entity_id
+
+    def fact(self, article_id: int, fact_type: str, slots: dict, again: int | None,
+             prepared) -> None:
+        if again is not None:
+            self.update_facts.append((prepared.source, prepared.model, self.stamp, again))
+            return
+        fact_id, self.next_fact = self.next_fact, self.next_fact + 1
+        self.new_facts.append((fact_id, article_id, fact_type, prepared.source, prepared.model,
+                               self.stamp, self.stamp))
+        self.new_slots.extend((fact_id, role, entity, literal)
+                              for role, (entity, literal) in slots.items())
+
+    def write(self) -> None:
+        run = self.conn.executemany
+        run("INSERT INTO entities (id, article_id, start, end, label, text, text_s, value, source,"
+            " status, model, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,'suggested',?,?,?)",
+            self.new_entities)
+        run("UPDATE entities SET value = ?, source = ?, model = ?, updated_at = ? WHERE id = ?",
+            self.update_entities)
+        run("INSERT INTO facts (id, article_id, type, source, status, model, created_at, updated_at)"
+            " VALUES (?,?,?,?,'suggested',?,?,?)", self.new_facts)
+        run("INSERT INTO fact_slots (fact_id, role, entity_id, literal) VALUES (?,?,?,?)",
+            self.new_slots)
+        run("UPDATE facts SET source = ?, model = ?, updated_at = ? WHERE id = ?", self.update_facts)
+        run("DELETE FROM facts WHERE id = ?", self.delete_facts)
+        run("DELETE FROM entities WHERE id = ?", self.delete_entities)
 
 
-def _resolve(proposal: FactProposal, index_to_id: dict) -> dict | None:
-    """Map entity indexes to stored ids; None when a required slot is lost."""
+def _fact_key(fact_type: str, slots: dict) -> tuple:
+    """What makes two facts the same decision: type and its required slots' entities or texts.
+
+    Entities that a stored fact points at survive a re-run and keep their ids,
+    so an engine proposal over the same mention maps onto the same key.
+    """
+    required = REQUIRED_SLOTS[FactType(fact_type)]
+    return (fact_type, tuple((r, *slots[r]) for r in required if r in slots))
+
+
+def _resolve(proposal: PreparedFact, index_to_id: dict) -> dict | None:
+    """Map entity indexes to stored ids: {role: (entity id, literal)}; None when a required
+    slot is lost."""
     slots = {}
-    for role, slot in proposal.slots.items():
-        if slot.entity is None:
-            slots[role] = slot
-        elif slot.entity in index_to_id:
-            slots[role] = SlotValue(entity=index_to_id[slot.entity])
-    if any(role not in slots for role in REQUIRED_SLOTS[proposal.type]):
+    for role, entity, literal in proposal.slots:
+        if entity is None:
+            slots[role] = (None, literal)
+        elif entity in index_to_id:
+            slots[role] = (index_to_id[entity], None)
+    if any(role not in slots for role in REQUIRED_SLOTS[FactType(proposal.type)]):
         return None
     return slots
