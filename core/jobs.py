@@ -2,9 +2,12 @@
 
 jieba and the tagger are pure Python and hold the GIL, so analysis runs in a
 pool of spawned processes (spawn also works in a frozen bundle). Workers read
-articles from the database read-only and return `Analysis` objects; they never
-write. The caller merges each result with `Store.merge_suggestions`: one
-writer per database, and a merge never touches a human decision.
+articles from the database read-only, analyse them and `core.merge.prepare`
+the rows a merge needs; they never write. The caller merges the results with
+`Store.merge_suggestions` (or `core.merge.merge_prepared`, a worker's chunk at
+a time): one writer per database, and a merge never touches a human decision.
+The writer's share is kept small because on two cores it is what limits
+`--jobs 2` (bench/README.md, extract).
 """
 
 from __future__ import annotations
@@ -12,20 +15,29 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 
+from core.merge import MergeResult, Prepared, merge_prepared, prepare
 from core.model import Analysis
 
 _engine: dict = {}
 
+# Articles a worker analyses per task. The parent merges one chunk per
+# transaction, so this also bounds how many articles a cancel lets finish.
+MAX_CHUNK = 16
+
 
 @dataclass(frozen=True, slots=True)
 class JobResult:
+    """One article's result: its analysis (from workers: `prepare`d), or why there is none."""
+
     article_id: int
-    analysis: Analysis | None
+    analysis: Analysis | Prepared | None
     error: str | None = None
 
 
@@ -72,6 +84,10 @@ def load_tagger(path: str | None):
     return default_tagger()
 
 
+def _analyze_chunk(article_ids: list[int]) -> list[JobResult]:
+    return [_analyze_one(article_id) for article_id in article_ids]
+
+
 def _analyze_one(article_id: int) -> JobResult:
     from core.extract import analyze
 
@@ -85,7 +101,7 @@ def _analyze_one(article_id: int) -> JobResult:
             return JobResult(article_id, None, "article no longer exists")
         analysis = analyze(row[0], article_date=row[1], lexicon=_engine["lexicon"],
                            tagger=_engine.get("tagger"))
-        return JobResult(article_id, analysis)
+        return JobResult(article_id, prepare(analysis, row[0]))
     except Exception as exc:  # one bad article must not stop the batch; it is reported
         return JobResult(article_id, None, f"{type(exc).__name__}: {exc}")
 
@@ -101,15 +117,30 @@ def iter_analyses(db_path: str, article_ids: list[int], *, jobs: int | None = No
     Stops early, terminating the workers, when `cancel` is set or the consumer
     stops iterating (or Ctrl-C reaches the parent).
     """
+    is_cancelled = _cancelled(cancel)
+    with closing(iter_chunks(db_path, article_ids, jobs=jobs, cancel=cancel)) as chunks:
+        for chunk in chunks:
+            for result in chunk:
+                yield result
+                if is_cancelled():
+                    return
+
+
+def iter_chunks(db_path: str, article_ids: list[int], *, jobs: int | None = None,
+                cancel: threading.Event | Callable[[], bool] | None = None
+                ) -> Iterator[list[JobResult]]:
+    """Like `iter_analyses`, a worker's chunk (up to MAX_CHUNK articles) at a time."""
     if not article_ids:
         return
-    is_cancelled = cancel.is_set if isinstance(cancel, threading.Event) else (cancel or (lambda: False))
+    is_cancelled = _cancelled(cancel)
+    jobs = jobs or default_jobs()
+    size = max(1, min(MAX_CHUNK, len(article_ids) // (jobs * 8)))
+    tasks = [article_ids[i : i + size] for i in range(0, len(article_ids), size)]
     context = multiprocessing.get_context("spawn")
-    pool = context.Pool(jobs or default_jobs(), initializer=_init_worker, initargs=(str(db_path),))
+    pool = context.Pool(jobs, initializer=_init_worker, initargs=(str(db_path),))
     try:
-        chunk = max(1, min(16, len(article_ids) // ((jobs or 1) * 8) or 1))
-        for result in pool.imap_unordered(_analyze_one, article_ids, chunksize=chunk):
-            yield result
+        for chunk in pool.imap_unordered(_analyze_chunk, tasks):
+            yield chunk
             if is_cancelled():
                 return
     finally:
@@ -117,18 +148,28 @@ def iter_analyses(db_path: str, article_ids: list[int], *, jobs: int | None = No
         pool.join()
 
 
+def _cancelled(cancel) -> Callable[[], bool]:
+    return cancel.is_set if isinstance(cancel, threading.Event) else (cancel or (lambda: False))
+
+
 def extract(store, article_ids: list[int] | None = None, *, jobs: int | None = None,
             progress: Callable[[int, int, JobResult], None] | None = None,
             cancel: threading.Event | None = None) -> ExtractSummary:
-    """Run the engine over articles and merge each result into the store (one writer)."""
+    """Run the engine over articles and merge the results into the store (one writer).
+
+    Each worker chunk is merged in one transaction and reported after its
+    commit: an article reported done is stored, a cancel or Ctrl-C leaves every
+    article fully merged or untouched.
+    """
     ids = list(article_ids) if article_ids else store.article_ids()
     summary = ExtractSummary()
     started = time.perf_counter()
     try:
-        for result in iter_analyses(str(store.path), ids, jobs=jobs, cancel=cancel):
-            _merge(store, result, summary)
-            if progress:
-                progress(summary.done + len(summary.failed), len(ids), result)
+        for chunk in iter_chunks(str(store.path), ids, jobs=jobs, cancel=cancel):
+            for result, outcome in zip(chunk, _merge_chunk(store, chunk), strict=True):
+                _count(summary, result, outcome)
+                if progress:
+                    progress(summary.done + len(summary.failed), len(ids), result)
     except KeyboardInterrupt:
         summary.cancelled = True
     summary.cancelled = summary.cancelled or bool(cancel and cancel.is_set())
@@ -136,17 +177,33 @@ def extract(store, article_ids: list[int] | None = None, *, jobs: int | None = N
     return summary
 
 
-def _merge(store, result: JobResult, summary: ExtractSummary) -> None:
-    if result.analysis is None:
-        summary.failed.append((result.article_id, result.error or "unknown error"))
-        return
-    from core.errors import UserError
-
+def _merge_chunk(store, chunk: list[JobResult]) -> list[MergeResult | str]:
+    """Merge a chunk in one transaction; if one article spoils it, each on its own."""
+    ready = [(r.article_id, r.analysis) for r in chunk if r.analysis is not None]
     try:
-        merged = store.merge_suggestions(result.article_id, result.analysis)
-    except UserError as exc:  # the article was deleted meanwhile
-        summary.failed.append((result.article_id, str(exc)))
+        merged = iter(merge_prepared(store, ready))
+    except (ValueError, sqlite3.IntegrityError):  # rolled back; find the article and report it
+        merged = iter([_merge_alone(store, article_id, prepared) for article_id, prepared in ready])
+    outcomes = []
+    for result in chunk:
+        if result.analysis is None:
+            outcomes.append(result.error or "unknown error")
+        else:  # None: the article was deleted meanwhile
+            outcomes.append(next(merged) or f"no article with id {result.article_id}")
+    return outcomes
+
+
+def _merge_alone(store, article_id: int, prepared: Prepared) -> MergeResult | str | None:
+    try:
+        return merge_prepared(store, [(article_id, prepared)])[0]
+    except (ValueError, sqlite3.IntegrityError) as exc:  # e.g. the text changed meanwhile
+        return str(exc)
+
+
+def _count(summary: ExtractSummary, result: JobResult, outcome: MergeResult | str) -> None:
+    if isinstance(outcome, str):
+        summary.failed.append((result.article_id, outcome))
         return
     summary.done += 1
-    summary.entities_added += merged.entities_added
-    summary.facts_added += merged.facts_added
+    summary.entities_added += outcome.entities_added
+    summary.facts_added += outcome.facts_added

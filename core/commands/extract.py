@@ -1,7 +1,8 @@
 """`pizhu extract DB [--jobs N] [--article ID ...]`: run the engine over a database.
 
 Progress goes to stderr; Ctrl-C stops the workers and leaves every article
-either fully merged or untouched (each merge is one transaction).
+either fully merged or untouched (each chunk of results is merged in one
+transaction and reported after it commits).
 """
 
 from __future__ import annotations
