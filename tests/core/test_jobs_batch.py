@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from core import merge
-from core.jobs import JobResult, _merge_chunk, extract
+from core.jobs import JobResult, _gathered, _merge_chunk, extract
 from core.merge import merge_prepared, prepare
 from core.model import Analysis, FactProposal, FactType, Label, SlotValue, Span
 from core.store import NewArticle, Store
@@ -132,3 +132,29 @@ def test_an_article_reported_done_is_already_committed(fresh_store):
     summary = extract(fresh_store, jobs=2, progress=progress)
     reader.close()
     assert summary.done == len(texts) and not summary.failed and unseen == []
+
+
+class Arrivals:
+    """Stands in for the pool's result iterator: chunks ready now, then a wait that times out."""
+
+    def __init__(self, chunks):
+        self.chunks = list(chunks)
+
+    def next(self, timeout=None):
+        from multiprocessing import TimeoutError as PoolTimeout
+
+        if not self.chunks:
+            raise PoolTimeout
+        return self.chunks.pop(0)
+
+
+@pytest.mark.parametrize(("gather", "gathered", "left"), [(1, 2, 3), (4, 4, 2), (5, 6, 1), (99, 9, 0)])
+def test_chunks_are_gathered_up_to_the_batch_size(gather, gathered, left):
+    arrivals = Arrivals([[3, 4], [5, 6], [7, 8, 9]])
+    assert _gathered(arrivals, [1, 2], gather, lambda: False) == list(range(1, gathered + 1))
+    assert len(arrivals.chunks) == left
+
+
+def test_gathering_stops_when_cancelled():
+    arrivals = Arrivals([[3], [4]])
+    assert _gathered(arrivals, [1], 10, lambda: True) == [1] and len(arrivals.chunks) == 2
