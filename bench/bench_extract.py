@@ -7,6 +7,9 @@ the cold start: the time iter_analyses takes to return one short article. The
 steady rate is articles / (wall time - cold start); the ratio compares those.
 The machine's own ceiling is measured alongside: the same spawn pool running a
 pure-CPU loop with 2 processes vs 1 (on a shared machine it can be far below 2).
+The writer's CPU per article (the parent process: receiving results and merging
+them) is reported too: on two cores `--jobs 2` can reach at most 2A / (A + W)
+of `--jobs 1`, A being a worker's CPU per article and W the writer's.
 """
 
 from __future__ import annotations
@@ -35,19 +38,32 @@ def cold_start(db: Path, article_id: int, jobs: int) -> float:
     return time.perf_counter() - t0
 
 
-def extract_run(source: Path, tmp: Path, n: int, jobs: int) -> tuple[float, int, int]:
+def extract_run(source: Path, tmp: Path, n: int, jobs: int) -> tuple[float, int, int, float]:
+    """(wall seconds, articles done, entities merged, the parent's CPU seconds)."""
     from core.jobs import extract
     from core.store import Store
 
     db = copy_db(source, tmp / f"extract-{jobs}-{time.monotonic_ns()}.db")
     with Store(db) as store:
         ids = store.article_ids()[:n]
+        cpu = time.process_time()
         summary = extract(store, ids, jobs=jobs)
+        cpu = time.process_time() - cpu
     for f in tmp.glob(f"{db.name}*"):
         f.unlink()
     if summary.failed:
         raise RuntimeError(f"{len(summary.failed)} articles failed, e.g. {summary.failed[0]}")
-    return summary.seconds, summary.done, summary.entities_added
+    return summary.seconds, summary.done, summary.entities_added, cpu
+
+
+def children_cpu() -> float:
+    """CPU seconds of this process's finished children (pool workers once joined); 0 off POSIX."""
+    try:
+        import resource
+    except ImportError:
+        return 0.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _burn(n: int) -> int:
@@ -78,24 +94,35 @@ def run(ctx: Context) -> list[Row]:
     rounds = 1 if ctx.quick else 2
     wall: dict[int, list[float]] = {1: [], 2: []}
     cold: dict[int, list[float]] = {1: [], 2: []}
+    writer: dict[int, list[float]] = {1: [], 2: []}
+    worker: dict[int, list[float]] = {1: [], 2: []}
     entities = 0
     with tempfile.TemporaryDirectory(prefix="pizhu-bench-extract-") as tmp_name:
         tmp = Path(tmp_name)
         for _ in range(rounds):
             for jobs in (1, 2):
+                start_cpu = children_cpu()
                 cold[jobs].append(cold_start(source, 1, jobs))
-                seconds, done, entities = extract_run(source, tmp, n, jobs)
+                run_cpu = children_cpu()
+                seconds, done, entities, cpu = extract_run(source, tmp, n, jobs)
                 wall[jobs].append(seconds)
+                writer[jobs].append(cpu / n * 1000)
+                start_up, analysis = run_cpu - start_cpu, children_cpu() - run_cpu
+                worker[jobs].append((analysis - start_up) / n * 1000)
         ceiling = machine_ceiling(8 if ctx.quick else 16)
     rate = {j: n / (median(wall[j]) - median(cold[j])) for j in (1, 2)}
     ratio = rate[2] / rate[1]
     total_ratio = median(wall[1]) / median(wall[2])
+    a, w = median(worker[2]), median(writer[2])
     return [
         Row(f"extract --jobs 2 vs --jobs 1, {n:,} articles", rate[2], "articles/s",
             "--jobs 1", rate[1], ratio, "≥ 1.7×", ratio >= 1.7,
             f"steady rates (cold start taken out); wall {median(wall[2]):.1f} s vs "
             f"{median(wall[1]):.1f} s ({total_ratio:.2f}×); {entities:,} entities merged; "
-            f"{os.cpu_count()} CPUs, {load_average()}"),
+            f"CPU per article at --jobs 2: workers A {a:.2f} ms (start-up taken out), writer "
+            f"W {w:.2f} ms (--jobs 1: {median(writer[1]):.2f}), so 2A/(A+W) = "
+            f"{2 * a / (a + w):.2f}× at most on two cores; {os.cpu_count()} CPUs, "
+            f"{load_average()}"),
         Row("pure-CPU work, 2 processes vs 1 (what the machine allows now)", ceiling, "×",
             target="report", note="the same spawn pool running a Python loop; on an idle "
                                   "2-core machine about 2×, far less when others share the cores"),
