@@ -178,16 +178,18 @@ def extract(store, article_ids: list[int] | None = None, *, jobs: int | None = N
     commit: an article reported done is stored, a cancel or Ctrl-C leaves every
     article fully merged or untouched.
     """
-    ids = list(article_ids) if article_ids else store.article_ids()
+    ids = list(dict.fromkeys(article_ids)) if article_ids else store.article_ids()  # each once
     summary = ExtractSummary()
     started = time.perf_counter()
     try:
         batch = max(1, min(MAX_BATCH, len(ids) // 32))
         for chunk in iter_chunks(str(store.path), ids, jobs=jobs, cancel=cancel, gather=batch):
+            reported = summary.done + len(summary.failed)
             for result, outcome in zip(chunk, _merge_chunk(store, chunk), strict=True):
-                _count(summary, result, outcome)
+                _count(summary, result, outcome)  # the whole committed batch, before a Ctrl-C can land
+            for n, result in enumerate(chunk, reported + 1):
                 if progress:
-                    progress(summary.done + len(summary.failed), len(ids), result)
+                    progress(n, len(ids), result)
     except KeyboardInterrupt:
         summary.cancelled = True
     summary.cancelled = summary.cancelled or bool(cancel and cancel.is_set())

@@ -5,10 +5,10 @@ suggestion is dropped when it overlaps a human entity, or when people rejected
 the same label and text anywhere in the database; a fact is dropped when its
 required slots lost their entities or it equals a fact people already decided.
 
-A suggestion the new results repeat keeps its row and id, and new rows are
-written before stale ones are deleted, so SQLite never hands a deleted id to a
-new suggestion: an id the GUI read before a background merge still means the
-same span, or nothing (tests/robustness/test_races.py).
+A suggestion the new results repeat keeps its row and id, and new rows take
+ids above every id ever deleted (Store.next_ids, schema migration 4), so an id
+the GUI read before a background merge still means the same span, or nothing
+(tests/robustness/test_races.py).
 
 The work is split in two. `prepare` needs only the analysis and the article's
 text, so extraction workers run it (core/jobs.py): trimmed spans, their
@@ -99,9 +99,12 @@ def merge_prepared(store, items: list[tuple[int, Prepared]]) -> list[MergeResult
     """
     if not items:
         return []
+    ids = [article_id for article_id, _ in items]
+    if len(set(ids)) != len(ids):  # the second copy would not see the rows the first queued
+        raise ValueError("an article appears twice in one merge")
     with store.transaction() as conn:
         rejected = store.rejected_keys()
-        writer = _Writer(conn, now())
+        writer = _Writer(conn, now(), store.next_ids("entities"), store.next_ids("facts"))
         results = [_merge_one(conn, writer, rejected, article_id, prepared)
                    for article_id, prepared in items]
         writer.write()
@@ -116,7 +119,6 @@ def _merge_one(conn, writer: _Writer, rejected: set, article_id: int,
     result = MergeResult()
     index_to_id = _merge_entities(writer, rejected, article_id, prepared, stored, result)
     stale_facts = _merge_facts(writer, article_id, prepared, stored.facts, index_to_id, result)
-    # Deleted last, after the new rows took higher ids: no deleted id is ever reused.
     gone = set(stored.stale) - set(index_to_id.values())
     writer.delete_facts.extend((i,) for i in stale_facts)
     writer.delete_entities.extend((i,) for i in gone)
@@ -201,11 +203,10 @@ def _merge_facts(writer, article_id, prepared, facts, index_to_id, result) -> se
 class _Writer:
     """The rows a batch of merges writes, with the ids they take, written in a few statements."""
 
-    def __init__(self, conn, stamp: str) -> None:
+    def __init__(self, conn, stamp: str, next_entity: int, next_fact: int) -> None:
         self.conn, self.stamp = conn, stamp
-        # Inside the write transaction nobody else inserts, so these are the ids SQLite would give.
-        self.next_entity = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM entities").fetchone()[0]
-        self.next_fact = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM facts").fetchone()[0]
+        # Store.next_ids, inside the write transaction: above every live and every deleted id.
+        self.next_entity, self.next_fact = next_entity, next_fact
         self.new_entities, self.new_facts, self.new_slots = [], [], []
         self.update_entities, self.update_facts = [], []
         self.delete_entities, self.delete_facts = [], []

@@ -60,10 +60,10 @@ def add_entity(store: Store, article_id: int, start: int, end: int, label: Label
         removed_slots = _detach(conn, overlapping)
         stamp = now()
         cur = conn.execute(
-            "INSERT INTO entities (article_id, start, end, label, text, text_s, value, source,"
-            " status, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (article_id, start, end, Label(label).value, span_text, simplified_view(span_text),
-             _json(value), annotator, Status(status).value, stamp, stamp),
+            "INSERT INTO entities (id, article_id, start, end, label, text, text_s, value, source,"
+            " status, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (store.next_ids("entities"), article_id, start, end, Label(label).value, span_text,
+             simplified_view(span_text), _json(value), annotator, Status(status).value, stamp, stamp),
         )
         edit = store.journal(annotator, "add_entity", article_id, cur.lastrowid, f"{label} {start}:{end}")
     return EntityEdit(cur.lastrowid, edit, None, overlapping, removed_slots)
@@ -152,9 +152,10 @@ def add_fact(store: Store, article_id: int, fact_type: FactType, slots: dict[str
     with store.transaction() as conn:
         stamp = now()
         cur = conn.execute(
-            "INSERT INTO facts (article_id, type, source, status, created_at, updated_at)"
-            " VALUES (?,?,?,?,?,?)",
-            (article_id, fact_type.value, annotator, Status(status).value, stamp, stamp),
+            "INSERT INTO facts (id, article_id, type, source, status, created_at, updated_at)"
+            " VALUES (?,?,?,?,?,?,?)",
+            (store.next_ids("facts"), article_id, fact_type.value, annotator, Status(status).value,
+             stamp, stamp),
         )
         for role, slot in slots.items():
             _write_slot(conn, fact_type, cur.lastrowid, role, slot)

@@ -122,6 +122,21 @@ CREATE TABLE edits (
 CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, tokenize = 'trigram');
 """
 
+# The highest entity and fact ids ever deleted: new rows take ids above them and above
+# every live row (core.store.next_ids), so an id the GUI or an undo step holds never
+# names another span. Without AUTOINCREMENT, SQLite's max(rowid) + 1 hands a deleted
+# top id out again.
+_ID_HIGH_WATER = """
+INSERT OR REPLACE INTO meta (key, value) VALUES ('entities_id_high', (SELECT coalesce(max(id), 0) FROM entities));
+INSERT OR REPLACE INTO meta (key, value) VALUES ('facts_id_high', (SELECT coalesce(max(id), 0) FROM facts));
+CREATE TRIGGER entities_id_high AFTER DELETE ON entities
+    WHEN OLD.id > (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'entities_id_high')
+    BEGIN UPDATE meta SET value = OLD.id WHERE key = 'entities_id_high'; END;
+CREATE TRIGGER facts_id_high AFTER DELETE ON facts
+    WHEN OLD.id > (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'facts_id_high')
+    BEGIN UPDATE meta SET value = OLD.id WHERE key = 'facts_id_high'; END;
+"""
+
 # version -> (description, DDL). Append; never edit a released migration.
 MIGRATIONS: dict[int, tuple[str, str]] = {
     1: ("initial schema", SCHEMA_V1),
@@ -129,6 +144,7 @@ MIGRATIONS: dict[int, tuple[str, str]] = {
     # led by status makes that a seek instead of a scan of all entities.
     2: ("index entities by status", "CREATE INDEX entities_status ON entities(status, label, text_s);"),
     3: ("one text scan per span check", _ONE_SCAN_TRIGGERS),
+    4: ("deleted entity and fact ids are never given again", _ID_HIGH_WATER),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

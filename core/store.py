@@ -46,6 +46,26 @@ def text_hash(clean: str) -> str:
     return hashlib.sha256(clean.encode("utf-8")).hexdigest()
 
 
+def next_id(conn: sqlite3.Connection, table: str) -> int:
+    """The first free id of `entities` or `facts`: above every live row and every deleted one.
+
+    Call inside a write transaction and give the id explicitly, so that no
+    deleted id (one the GUI or an undo step may still hold) names a new row;
+    the schema keeps the highest deleted id in `meta` (migration 4).
+    """
+    if table not in _NEXT_ID:
+        raise ValueError(f"no id high-water mark for {table!r}")
+    return conn.execute(_NEXT_ID[table]).fetchone()[0]
+
+
+_NEXT_ID = {
+    "entities": "SELECT max(coalesce((SELECT max(id) FROM entities), 0), coalesce((SELECT CAST(value"
+                " AS INTEGER) FROM meta WHERE key = 'entities_id_high'), 0)) + 1",
+    "facts": "SELECT max(coalesce((SELECT max(id) FROM facts), 0), coalesce((SELECT CAST(value"
+             " AS INTEGER) FROM meta WHERE key = 'facts_id_high'), 0)) + 1",
+}
+
+
 def pack_offsets(offsets: OffsetMap, clean: str, raw: str) -> bytes | None:
     if raw == clean:
         return None
@@ -185,6 +205,10 @@ class Store:
             (now(), annotator, article_id, op, target, detail),
         )
         return cur.lastrowid
+
+    def next_ids(self, table: str) -> int:
+        """next_id on this store's connection."""
+        return next_id(self.conn, table)
 
     def ensure_annotator(self, name: str) -> str:
         name = name.strip()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 
 from core.model import FACT_SLOTS, REQUIRED_SLOTS, FactType, Label, Status
-from core.store import Store, now, pack_offsets, text_hash
+from core.store import Store, next_id, now, pack_offsets, text_hash
 from core.text import OffsetMap, looks_traditional, simplified_view
 
 LABELS = frozenset(label.value for label in Label)
@@ -112,7 +112,8 @@ def _insert_entity(conn, article_id: int, text: str, row: dict, keep_ids: bool) 
     cur = conn.execute(
         "INSERT INTO entities (id, article_id, start, end, label, text, text_s, value, source,"
         " status, model, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (row.get("id") if keep_ids else None, article_id, row["start"], row["end"], row["label"],
+        ((row.get("id") if keep_ids else None) or next_id(conn, "entities"), article_id, row["start"], row["end"],
+         row["label"],
          piece, simplified_view(piece), None if value is None else json.dumps(value, ensure_ascii=False),
          row.get("source", "import"), row.get("status", "manual"), row.get("model", ""),
          row.get("created_at", stamp), row.get("updated_at", row.get("created_at", stamp))),
@@ -171,7 +172,8 @@ def _insert_fact(conn, article_id: int, row: dict, slots: dict, keep_ids: bool) 
     cur = conn.execute(
         "INSERT INTO facts (id, article_id, type, source, status, model, created_at, updated_at)"
         " VALUES (?,?,?,?,?,?,?,?)",
-        (row.get("id") if keep_ids else None, article_id, row["type"], row.get("source", "import"),
+        ((row.get("id") if keep_ids else None) or next_id(conn, "facts"), article_id, row["type"],
+         row.get("source", "import"),
          row.get("status", "manual"), row.get("model", ""), row.get("created_at", stamp),
          row.get("updated_at", row.get("created_at", stamp))),
     )

@@ -118,7 +118,7 @@ def test_an_interrupted_batch_leaves_every_article_untouched(fresh_store, monkey
 
 
 def test_an_article_reported_done_is_already_committed(fresh_store):
-    texts = [f"{i}月{i}日，德州经开区管委会主任李爱军介绍，今年投资{i}.5亿元。" for i in range(1, 21)]
+    texts = [f"{i}月{i}日，德州经开区管委会主任李爱军介绍，今年投资{i}.5亿元。" for i in range(1, 97)]  # chunks of 6, batches of several
     fill(fresh_store, texts)
     reader = sqlite3.connect(fresh_store.path)  # another connection sees committed rows only
     unseen = []
@@ -158,3 +158,15 @@ def test_chunks_are_gathered_up_to_the_batch_size(gather, gathered, left):
 def test_gathering_stops_when_cancelled():
     arrivals = Arrivals([[3], [4]])
     assert _gathered(arrivals, [1], 10, lambda: True) == [1] and len(arrivals.chunks) == 2
+
+
+def test_an_article_twice_in_one_merge_is_refused_and_extract_runs_it_once(fresh_store):
+    ids = fill(fresh_store)
+    twice = [(ids[0], prepare(analysis_for(TEXTS[0]), TEXTS[0]))] * 2
+    with pytest.raises(ValueError, match="twice"):
+        merge_prepared(fresh_store, twice)
+    assert fresh_store.entities(ids[0]) == []  # refused before anything was written
+    summary = extract(fresh_store, [ids[0], ids[0], ids[1]], jobs=1)
+    assert summary.done == 2 and not summary.failed
+    spans = [(e.start, e.end, e.label) for e in fresh_store.entities(ids[0])]
+    assert spans and len(spans) == len(set(spans))  # no duplicate rows

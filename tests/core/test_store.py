@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 
+from core import operations as ops
 from core.errors import SchemaTooNew, UserError
 from core.model import Label
 from core.store import NewArticle, Store
@@ -19,7 +20,7 @@ def article(text: str, title: str = "t") -> NewArticle:
 def test_new_database_is_wal_with_foreign_keys(fresh_store):
     assert fresh_store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert fresh_store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert [v for (v,) in fresh_store.conn.execute("SELECT version FROM migrations")] == [1, 2, 3]
+    assert [v for (v,) in fresh_store.conn.execute("SELECT version FROM migrations")] == [1, 2, 3, 4]
 
 
 def test_duplicate_articles_are_skipped(fresh_store):
@@ -142,3 +143,21 @@ def test_a_version_1_database_is_migrated_and_the_step_recorded(tmp_path):
             "EXPLAIN QUERY PLAN SELECT DISTINCT label, text_s FROM entities WHERE status = 'rejected'"
         ).fetchall()
         assert "entities_status" in str(plan)
+
+
+def test_migration_4_remembers_the_highest_id_and_deletes_raise_it(tmp_path):
+    path = tmp_path / "v3.db"
+    with Store(path) as store:
+        store.add_articles([article("德州经开区管委会")])
+        ops.add_entity(store, 1, 0, 2, Label.LOC, annotator="林")
+        top = ops.add_entity(store, 1, 2, 5, Label.LOC, annotator="林").entity_id
+        # back to version 3 with no mark, as a file written before migration 4
+        store.conn.executescript(
+            "DROP TRIGGER entities_id_high; DROP TRIGGER facts_id_high;"
+            " DELETE FROM meta WHERE key LIKE '%_id_high'; DELETE FROM migrations WHERE version = 4;"
+            " UPDATE meta SET value = '3' WHERE key = 'schema_version';")
+    with Store(path) as store:
+        assert store.next_ids("entities") == top + 1
+        ops.delete_entity(store, top, annotator="林")
+        assert store.next_ids("entities") == top + 1  # the deleted top id stays taken
+        assert ops.add_entity(store, 1, 2, 5, Label.ORG, annotator="林").entity_id == top + 1

@@ -238,3 +238,25 @@ def test_a_rerun_with_the_same_results_keeps_every_suggestion_and_fact_id(pair):
     after = ([(e.id, e.start, e.label) for e in gui.entities(1)], [(f.id, f.type) for f in gui.facts(1)])
     assert after == before
     assert (result.entities_added, result.entities_removed, result.facts_removed) == (6, 0, 0)
+
+
+def test_a_deleted_top_id_is_not_given_by_the_next_merge_or_edit(pair):
+    """Across merges too: a re-run deletes the highest id; the next merge, a person's tag and
+    a new fact all take ids above it, so the id the GUI still holds names nothing."""
+    gui, worker = pair
+    shown = entity_at(gui, "泵头项目").id
+    shown_fact = max(f.id for f in gui.facts(1))
+    worker.merge_suggestions(1, Analysis(ANALYSIS.entities[:5], ANALYSIS.facts[:1], "race-engine", "m2"))
+    gui.add_articles([NewArticle("t2", TEXT + "。", TEXT + "。", OffsetMap.identity(len(TEXT) + 1), "simplified")])
+    worker.merge_suggestions(2, ANALYSIS)
+    tagged = ops.add_entity(gui, 1, 0, 1, Label.ORG, annotator=ME).entity_id
+    fact = ops.add_fact(gui, 2, FactType.INVESTMENT, {"amount": SlotValue(entity=entity_at_id(gui, 2, "2.1亿元"))},
+                        annotator=ME)
+    new_ids = [e.id for e in gui.entities(2)] + [tagged]
+    assert min(new_ids) > shown and fact > shown_fact
+    with pytest.raises(UserError, match="no entity"):
+        ops.set_entity_status(gui, [shown], Status.REJECTED, annotator=ME)
+
+
+def entity_at_id(store: Store, article_id: int, text: str) -> int:
+    return next(e.id for e in store.entities(article_id) if e.text == text)
