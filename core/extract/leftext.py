@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from core.extract.tagger_features import jieba_lexicon
+from core.extract.tagger_features import PROPER_NOUN_TAGS, jieba_lexicon
 
 MAX_NAME = 30
 
@@ -87,7 +87,6 @@ def trim_lead(simp: str, start: int, end: int) -> int:
 
 _FUNCTION_TAGS = frozenset("p v d c".split())
 _LEADING_VERBS = frozenset("经进替跟")  # "via", "enter" …: jieba tags 经 a noun
-_PROPER = frozenset("nr nrfg nrt ns nt nz".split())
 
 
 def _function_char(simp: str, pos: int) -> bool:
@@ -100,4 +99,4 @@ def _function_char(simp: str, pos: int) -> bool:
         return False
     if any(freq.get(simp[pos:pos + size]) for size in (2, 3, 4)):
         return False
-    return any(tags.get(simp[pos + 1:pos + 1 + size], "") in _PROPER for size in (2, 3, 4))
+    return any(tags.get(simp[pos + 1:pos + 1 + size], "") in PROPER_NOUN_TAGS for size in (2, 3, 4))

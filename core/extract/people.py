@@ -12,7 +12,7 @@ import re
 
 from core.extract import gazetteer
 from core.extract.combine import PRIO_RULE, PRIO_STRONG, Cand
-from core.extract.tagger_features import jieba_lexicon
+from core.extract.tagger_features import PROPER_NOUN_TAGS, jieba_lexicon
 from core.model import Label
 
 # Characters that end a run of names (verbs and function words after a name).
@@ -28,8 +28,6 @@ HONORIFIC_RE = re.compile(r"(?=(?:博士|教授|先生|女士|同志|院士|老�
 _NOT_NAME = re.compile(r"[家院部委局会省市县区厅处所司办社党团队校府央]")
 _BOUNDARY = set("，。；：、！？“”‘’（）()《》,.;:!? \n\t\u3000")
 _COMMON_FREQ = 50  # a common word this frequent in jieba's dictionary is not a given name
-# jieba's proper-noun tags; it tags foreign names as places often enough (普京 ns) to accept all.
-_PROPER_TAGS = frozenset("nr nrfg nrt ns nt nz".split())
 _COMMON_NAME_FREQ = 5000  # above 邓小平 (4,055): 明白 (10,875) is a word, whatever its tag
 
 
@@ -38,14 +36,15 @@ def _common_word(head: str) -> bool:
 
     群众明白, 书记来信, 相信副主席: a surname-initial word that jieba tags as
     something other than a proper noun, or as a name far more frequent than
-    any person's (明白 is tagged nr with frequency 10,875).
+    any person's (明白 is tagged nr with frequency 10,875). Every proper-noun
+    tag counts as a name: jieba tags foreign names as places often enough (普京 ns).
     """
     freq, tags = jieba_lexicon()
     tag = tags.get(head)
     if tag is None:
         return False
     count = freq.get(head, 0)
-    return (tag not in _PROPER_TAGS and count >= _COMMON_FREQ) or count >= _COMMON_NAME_FREQ
+    return (tag not in PROPER_NOUN_TAGS and count >= _COMMON_FREQ) or count >= _COMMON_NAME_FREQ
 
 
 def _segment(run: str) -> list[str] | None:

@@ -54,6 +54,9 @@ def jieba_lexicon() -> tuple[dict[str, int], dict[str, str]]:
     return jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
 
 
+# jieba's proper-noun tags (person, place, organisation, other proper noun).
+PROPER_NOUN_TAGS = frozenset("nr nrfg nrt ns nt nz".split())
+
 WordArrays = tuple[list[tuple[str, ...]], list[str]]
 
 
