@@ -187,8 +187,8 @@ def extract(store, article_ids: list[int] | None = None, *, jobs: int | None = N
             reported = summary.done + len(summary.failed)
             for result, outcome in zip(chunk, _merge_chunk(store, chunk), strict=True):
                 _count(summary, result, outcome)  # the whole committed batch, before a Ctrl-C can land
-            for n, result in enumerate(chunk, reported + 1):
-                if progress:
+            if progress:
+                for n, result in enumerate(chunk, reported + 1):
                     progress(n, len(ids), result)
     except KeyboardInterrupt:
         summary.cancelled = True

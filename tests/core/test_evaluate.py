@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -12,7 +11,9 @@ from core.errors import UserError
 from core.evaluate import (
     Counts,
     as_spans,
+    default_predictor,
     format_table,
+    guideline_view,
     micro_over,
     read_gold,
     score_documents,
@@ -20,8 +21,9 @@ from core.evaluate import (
     tagger_predictor,
 )
 from core.model import Label, Span
+from tests.conftest import shared_data
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+PEOPLES_DAILY = "peoples_daily/dev.char.bio.tsv"
 
 GOLD = [
     ("张三在北京开会", [(0, 2, "PERSON"), (3, 5, "LOC")]),
@@ -145,23 +147,17 @@ def test_eval_command_guidelines_view(tmp_path, capsys):
 
 def peoples_daily(view):
     """The whole engine on People's Daily dev in one view."""
-    from core.evaluate import default_predictor, guideline_view
-
-    gold = SHARED / "data" / "peoples_daily" / "dev.char.bio.tsv"
-    if not gold.is_file():
-        pytest.skip(f"needs {gold} (the shared development data beside the checkout)")
     predict, _ = default_predictor()
-    return score_documents(read_gold(gold, "people"), predict, ("PERSON", "LOC", "ORG", "DATE"),
+    return score_documents(read_gold(shared_data(PEOPLES_DAILY), "people"), predict,
+                           ("PERSON", "LOC", "ORG", "DATE"),
                            guideline_view("people") if view == "guidelines" else None)
 
 
 @pytest.fixture(scope="module")
 def peoples_daily_scores():
     """The shipped tagger alone, the corpus as it is."""
-    gold = SHARED / "data" / "peoples_daily" / "dev.char.bio.tsv"
-    if not gold.is_file():
-        pytest.skip(f"needs {gold} (the shared development data beside the checkout)")
-    return score_documents(read_gold(gold, "people"), tagger_predictor(), ("PERSON", "LOC", "ORG"))
+    return score_documents(read_gold(shared_data(PEOPLES_DAILY), "people"), tagger_predictor(),
+                           ("PERSON", "LOC", "ORG"))
 
 
 def test_shipped_tagger_on_peoples_daily_dev_does_not_regress(peoples_daily_scores):

@@ -83,22 +83,20 @@ def score(gold: list[dict], predictions: list) -> tuple[dict, dict]:
     for doc, analysis in zip(gold, predictions, strict=True):
         g = Counter((e["start"], e["end"], e["label"]) for e in doc["entities"])
         p = Counter((e.start, e.end, str(e.label)) for e in analysis.entities)
-        for label in {k[2] for k in g} | {k[2] for k in p}:
-            gl = Counter({k: v for k, v in g.items() if k[2] == label})
-            pl = Counter({k: v for k, v in p.items() if k[2] == label})
-            row = labels.setdefault(label, [0, 0, 0])
-            row[0] += sum((gl & pl).values())
-            row[1] += sum(gl.values())
-            row[2] += sum(pl.values())
-        gf, pf = _gold_facts(doc), _pred_facts(analysis)
-        for kind in {k[0] for k in gf} | {k[0] for k in pf}:
-            gk = Counter({k: v for k, v in gf.items() if k[0] == kind})
-            pk = Counter({k: v for k, v in pf.items() if k[0] == kind})
-            row = facts.setdefault(kind, [0, 0, 0])
-            row[0] += sum((gk & pk).values())
-            row[1] += sum(gk.values())
-            row[2] += sum(pk.values())
+        _tally(labels, g, p, kind_at=2)
+        _tally(facts, _gold_facts(doc), _pred_facts(analysis), kind_at=0)
     return labels, facts
+
+
+def _tally(table: dict[str, list[int]], gold: Counter, pred: Counter, kind_at: int) -> None:
+    """Add (correct, gold, predicted) per kind, the kind being each key's item at kind_at."""
+    for kind in {k[kind_at] for k in gold} | {k[kind_at] for k in pred}:
+        g = Counter({k: v for k, v in gold.items() if k[kind_at] == kind})
+        p = Counter({k: v for k, v in pred.items() if k[kind_at] == kind})
+        row = table.setdefault(kind, [0, 0, 0])
+        row[0] += sum((g & p).values())
+        row[1] += sum(g.values())
+        row[2] += sum(p.values())
 
 
 def test_engine_finds_every_gold_label_and_fact_type(gold, predictions):
