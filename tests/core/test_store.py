@@ -20,7 +20,7 @@ def article(text: str, title: str = "t") -> NewArticle:
 def test_new_database_is_wal_with_foreign_keys(fresh_store):
     assert fresh_store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert fresh_store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert [v for (v,) in fresh_store.conn.execute("SELECT version FROM migrations")] == [1, 2, 3, 4]
+    assert [v for (v,) in fresh_store.conn.execute("SELECT version FROM migrations")] == [1, 2, 3, 4, 5]
 
 
 def test_duplicate_articles_are_skipped(fresh_store):
@@ -154,10 +154,50 @@ def test_migration_4_remembers_the_highest_id_and_deletes_raise_it(tmp_path):
         # back to version 3 with no mark, as a file written before migration 4
         store.conn.executescript(
             "DROP TRIGGER entities_id_high; DROP TRIGGER facts_id_high;"
-            " DELETE FROM meta WHERE key LIKE '%_id_high'; DELETE FROM migrations WHERE version = 4;"
+            " DELETE FROM meta WHERE key LIKE '%_id_high'; DELETE FROM migrations WHERE version >= 4;"
             " UPDATE meta SET value = '3' WHERE key = 'schema_version';")
     with Store(path) as store:
         assert store.next_ids("entities") == top + 1
         ops.delete_entity(store, top, annotator="林")
         assert store.next_ids("entities") == top + 1  # the deleted top id stays taken
         assert ops.add_entity(store, 1, 2, 5, Label.ORG, annotator="林").entity_id == top + 1
+
+
+def test_migration_5_keeps_every_check_and_every_row(tmp_path):
+    from core.schema import MIGRATIONS, _statements
+
+    path = tmp_path / "v4.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for version in range(1, 5):  # a file as Pizhu wrote it before migration 5
+        for statement in _statements(MIGRATIONS[version][1]):
+            conn.execute(statement)
+    conn.executescript(
+        "INSERT INTO meta VALUES ('schema_version', '4');"
+        "INSERT INTO articles (title, raw_text, clean_text, script, hash, imported_at)"
+        " VALUES ('t', '德州经开区', '德州经开区', 'simplified', 'h', 'then');"
+        "INSERT INTO entities (article_id, start, end, label, text, text_s, source, status,"
+        " created_at, updated_at) VALUES (1, 0, 2, 'LOC', '德州', '德州', 'x', 'manual', '', '');")
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE sql LIKE '% IN (''%'").fetchone()[0] == 3
+    conn.close()
+    with Store(path) as store:
+        tables = " ".join(sql for (sql,) in store.conn.execute(
+            "SELECT sql FROM sqlite_master WHERE name IN ('articles', 'entities', 'facts')"))
+        assert " IN (" not in tables and "label = 'QUANTITY'" in tables
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert [(e.text, e.label) for e in store.entities(1)] == [("德州", Label.LOC)]
+        refused = [
+            "INSERT INTO entities (article_id, start, end, label, text, text_s, source, status,"
+            " created_at, updated_at) VALUES (1, 2, 5, 'CITY', '经开区', '经开区', 'x', 'manual', '', '')",
+            "INSERT INTO entities (article_id, start, end, label, text, text_s, source, status,"
+            " created_at, updated_at) VALUES (1, 2, 5, 'LOC', '经开区', '经开区', 'x', 'maybe', '', '')",
+            "INSERT INTO facts (article_id, type, source, status, created_at, updated_at)"
+            " VALUES (1, 'gossip', 'x', 'manual', '', '')",
+            "UPDATE articles SET script = 'latin' WHERE id = 1",
+        ]
+        other = sqlite3.connect(path)  # a connection that read the schema before, too
+        for connection in (store.conn, other):
+            for statement in refused:
+                with pytest.raises(sqlite3.IntegrityError, match="CHECK constraint failed"):
+                    connection.execute(statement)
+        other.close()
+        assert len(store.entities(1)) == 1
