@@ -64,6 +64,16 @@ def test_cancel_stops_early_and_each_article_is_whole_or_untouched(fresh_store):
     assert sum(1 for e in got.values() if e) == summary.done
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_engine_that_cannot_start_fails_each_article_and_stores_nothing(fresh_store, jobs):
+    fill(fresh_store, ARTICLES[:4])
+    (fresh_store.path.parent / f"{fresh_store.path.name}.tagger.crfsuite").write_bytes(b"not a model")
+    summary = extract(fresh_store, jobs=jobs)
+    assert summary.done == 0 and len(summary.failed) == 4 and not summary.cancelled
+    assert all("the engine did not start" in error for _, error in summary.failed)
+    assert all(entities == [] for entities in per_article(fresh_store).values())
+
+
 def test_results_are_yielded_per_article_and_bad_ids_reported(fresh_store):
     ids = fill(fresh_store, ARTICLES[:3])
     results = list(iter_analyses(str(fresh_store.path), [*ids, 999], jobs=2))
