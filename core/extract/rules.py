@@ -13,7 +13,7 @@ from functools import lru_cache
 from core.extract import gazetteer
 from core.extract.combine import PRIO_DOC, PRIO_RULE, PRIO_WEAK, Cand
 from core.extract.leftext import extend_left, trim_lead
-from core.extract.tagger_features import jieba_lexicon
+from core.extract.tagger_features import PROPER_NOUN_TAGS, jieba_lexicon
 from core.model import Label
 
 # ORG suffixes; single characters carry guards against 内部, 局面, 委托 ….
@@ -174,7 +174,7 @@ def find_known_orgs(simp: str) -> list[Cand]:
 
 def find_places(simp: str, barriers: set[int]) -> list[Cand]:
     """LOC: gazetteer names, development zones, and towns/villages after a boundary or place."""
-    out = [Cand(s, e, Label.LOC, PRIO_WEAK) for s, e in gazetteer.place_matcher().spans(simp)]
+    out = [Cand(s, e, Label.LOC, PRIO_WEAK) for s, e in _gazetteer_places(simp)]
     place_ends = {c.end: c.start for c in out}
     for m in ZONE_SUFFIX_RE.finditer(simp):
         if m.start() in place_ends:  # 德州经开区, 漳州高新区
@@ -197,6 +197,35 @@ def find_places(simp: str, barriers: set[int]) -> list[Cand]:
             continue
         out.append(Cand(start, m.end(), Label.LOC, PRIO_RULE))
     return out
+
+
+def _gazetteer_places(simp: str) -> list[tuple[int, int]]:
+    """Gazetteer names, except inside a longer common word; 河北区域 is 河北, not 河北区."""
+    out = []
+    names = gazetteer.place_names()
+    for start, end in gazetteer.place_matcher().spans(simp):
+        if simp[end - 1:end + 1] in _AREA_WORDS:
+            end -= 1
+            if simp[start:end] not in names:
+                continue
+        if not _inside_common_word(simp, start, end):
+            out.append((start, end))
+    return out
+
+
+_AREA_WORDS = frozenset("区域 县域 市域".split())
+
+
+def _inside_common_word(simp: str, start: int, end: int) -> bool:
+    """True when a longer word of jieba's dictionary that is not a proper noun holds the
+    place name: 长治久安, 三明治, 大同小异 (a name such as 孙中山 or 德州市 does not count)."""
+    freq, tags = jieba_lexicon()
+    for i in range(max(0, start - 3), start + 1):
+        for j in range(end, min(len(simp), end + 3) + 1):
+            word = simp[i:j]
+            if j - i > end - start and freq.get(word) and tags.get(word) not in PROPER_NOUN_TAGS:
+                return True
+    return False
 
 
 # One-character place abbreviations (GUIDELINES 5c: 黎, 以, 广, 深): each is its own LOC

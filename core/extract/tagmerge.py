@@ -51,6 +51,9 @@ def tagger_cands(simp: str, spans, titles: list[Cand]) -> list[Cand]:
                 continue
             raw.extend(Cand(s, e, label, PRIO_TAGGER) for s, e in split_names(simp, start, end))
             continue
+        elif label is Label.LOC and len(pieces := _place_chain(simp, start, end)) > 1:
+            raw.extend(Cand(s, e, label, PRIO_TAGGER) for s, e in pieces)  # 新疆|喀什 (GUIDELINES 5c)
+            continue
         elif label is Label.ORG and gazetteer.place_regex().fullmatch(simp, start, end):
             label = Label.LOC  # a team called by its country or province (荷兰、德国): the place
         elif label is Label.ORG:
@@ -59,6 +62,14 @@ def tagger_cands(simp: str, spans, titles: list[Cand]) -> list[Cand]:
                 continue
         raw.append(Cand(start, end, label, PRIO_TAGGER))
     return raw + _chains(sorted(raw))
+
+
+def _place_chain(simp: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The gazetteer places that tile [start, end) exactly (重庆|江津), else []."""
+    pieces = [(start + s, start + e) for s, e in gazetteer.place_matcher().spans(simp[start:end])]
+    tiled = pieces and pieces[0][0] == start and pieces[-1][1] == end and all(
+        a[1] == b[0] for a, b in zip(pieces, pieces[1:], strict=False))
+    return pieces if tiled else []
 
 
 def _org_start(simp: str, start: int, end: int) -> int | None:

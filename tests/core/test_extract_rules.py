@@ -248,3 +248,33 @@ def test_school_year_is_no_date_and_attending_school_no_org():
 ])
 def test_engine_keeps_names_the_filters_could_take(text, label, expected):
     assert {e.text for e in analyze(text).entities if str(e.label) == label} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("在浙江嘉兴，花卉集中亮相。", {"浙江", "嘉兴"}),  # prefecture stems jieba does not tag ns
+    ("在黑龙江大庆，游客体验开湖捕鱼。", {"黑龙江", "大庆"}),
+    ("在云南楚雄举行乐跑活动。", {"云南", "楚雄"}),  # 楚雄彝族自治州's stem
+    ("合肥、石家庄和虹口区。", {"合肥", "石家庄", "虹口区"}),
+    ("推动河北区域协调发展。", {"河北"}),  # 区域 is not 河北区
+])
+def test_gazetteer_prefectures_and_districts(text, expected):
+    assert labelled(text, "LOC") == expected
+
+
+@pytest.mark.parametrize("text", ["保持社会长治久安。", "早餐吃三明治。", "两者大同小异。"])
+def test_no_place_inside_a_common_word(text):
+    assert labelled(text, "LOC") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("会议在新疆喀什召开。", [("新疆", "LOC"), ("喀什", "LOC")]),
+    ("在重庆江津，花田休闲游。", [("重庆", "LOC"), ("江津", "LOC")]),
+    ("来到上海自贸区临港新片区。", [("上海自贸区临港新片区", "LOC")]),  # a named zone stays whole
+])
+def test_a_tagger_chain_of_places_is_split(text, expected):
+    from core.extract.tagmerge import tagger_cands
+
+    start = text.index(expected[0][0])
+    end = text.index(expected[-1][0]) + len(expected[-1][0])
+    cands = tagger_cands(text, [(start, end, "LOC")], [])
+    assert [(text[c.start:c.end], str(c.label)) for c in cands] == expected
