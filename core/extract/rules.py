@@ -203,12 +203,13 @@ def _gazetteer_places(simp: str) -> list[tuple[int, int]]:
     """Gazetteer names, except inside a longer common word; 河北区域 is 河北, not 河北区."""
     out = []
     names = gazetteer.place_names()
+    freq, tags = jieba_lexicon()
     for start, end in gazetteer.place_matcher().spans(simp):
         if simp[end - 1:end + 1] in _AREA_WORDS:
             end -= 1
             if simp[start:end] not in names:
                 continue
-        if not _inside_common_word(simp, start, end):
+        if not _inside_common_word(simp, start, end, freq, tags):
             out.append((start, end))
     return out
 
@@ -216,14 +217,13 @@ def _gazetteer_places(simp: str) -> list[tuple[int, int]]:
 _AREA_WORDS = frozenset("区域 县域 市域".split())
 
 
-def _inside_common_word(simp: str, start: int, end: int) -> bool:
-    """True when a longer word of jieba's dictionary that is not a proper noun holds the
-    place name: 长治久安, 三明治, 大同小异 (a name such as 孙中山 or 德州市 does not count)."""
-    freq, tags = jieba_lexicon()
-    for i in range(max(0, start - 3), start + 1):
-        for j in range(end, min(len(simp), end + 3) + 1):
+def _inside_common_word(simp: str, start: int, end: int, freq, tags) -> bool:
+    """True when a word of up to four characters in jieba's dictionary that is not a proper
+    noun holds the place name: 长治久安, 三明治, 大同小异 (not 孙中山 or 德州市)."""
+    for i in range(max(0, start - 2), start + 1):
+        for j in range(end + (i == start), min(len(simp), i + 4) + 1):
             word = simp[i:j]
-            if j - i > end - start and freq.get(word) and tags.get(word) not in PROPER_NOUN_TAGS:
+            if freq.get(word) and tags.get(word) not in PROPER_NOUN_TAGS:
                 return True
     return False
 
