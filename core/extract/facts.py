@@ -149,6 +149,7 @@ _METRIC_PATTERNS = (
     (re.compile(r"(?P<ind>[^，。；,;、]{2,12}?)(?:为|共计|合计|累计|总计)$"), None),
 )
 _HEDGE_ONLY = re.compile(r"超过|不超过|以上|约|近|达|为|共|累计|最高")
+_EDGE_PUNCT = re.compile(r"^[^\w]+|[^\w]+$")  # （中亚）班列数量 gives 班列数量, not ）班列数量
 _INDICATOR_LEAD = re.compile(r"^(?:全区|全市|全省|全国|我区|我市|并|且|共|累计|其中|已|将获|获得|获)+")
 
 
@@ -161,7 +162,7 @@ def _indicator(prefix: str) -> str | None:
         if fixed:
             return fixed
         ind = re.split(r"较|(?<![同环])比|与|同比|环比", m.group("ind").strip())[0]
-        ind = _INDICATOR_LEAD.sub("", ind).strip()
+        ind = _INDICATOR_LEAD.sub("", _EDGE_PUNCT.sub("", ind)).strip()
         if ind:
             return ind
         trig = m.groupdict().get("trig")

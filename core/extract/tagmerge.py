@@ -17,6 +17,7 @@ from core.extract.combine import PRIO_RULE, PRIO_TAGGER, Cand
 from core.extract.leftext import HARD_STOP_CHARS, extend_left, trim_lead
 from core.extract.people import split_names
 from core.extract.rules import (
+    ABBREVIATIONS,
     COMPANY_SUFFIXES,
     GENERIC_ORGS,
     ORG_SUFFIX_RE,
@@ -24,7 +25,7 @@ from core.extract.rules import (
     generic_places,
     org_body_ok,
 )
-from core.extract.tagger_features import ORG_SUFFIXES
+from core.extract.tagger_features import ORG_SUFFIXES, jieba_lexicon
 from core.model import Label
 
 KINDS = {"PERSON": Label.PERSON, "PER": Label.PERSON, "ORG": Label.ORG, "LOC": Label.LOC}
@@ -41,8 +42,13 @@ def tagger_cands(simp: str, spans, titles: list[Cand]) -> list[Cand]:
     raw = []
     for start, end, kind in spans:
         label = KINDS.get(kind)
-        if label is None or simp[start:end] in generic or _generic_org(simp[start:end]):
+        if label is None or simp[start:end] in generic or (
+                label is not Label.LOC and _generic_org(simp[start:end])):  # 西部 is a region (5c)
             continue
+        if label is not Label.PERSON:
+            start, end = _name_part(simp, start, end, label)
+            if start is None:
+                continue
         if label is Label.PERSON:
             while start < end and start in title_cover:  # 记者王志强 → 王志强
                 start += 1
@@ -62,6 +68,39 @@ def tagger_cands(simp: str, spans, titles: list[Cand]) -> list[Cand]:
                 continue
         raw.append(Cand(start, end, label, PRIO_TAGGER))
     return raw + _chains(sorted(raw))
+
+
+# Words that end no organisation name: 党中央决策部署 is 党中央, 中央经济工作会议 is an event.
+_NOT_ORG_ENDINGS = ("决策", "部署", "精神", "要求", "号召", "指示", "思想", "战略", "方针", "讲话",
+                    "工作会议")
+# jieba tags of everyday words that are no name: a tagger ORG or LOC that is such a word is
+# dropped (长治久安 l; for places also nouns: 地球, 月球). 申花队 (n) stays an ORG, 西部 (f) a LOC.
+_WORD_TAGS = frozenset("l i v vn a ad an d c p u r".split())
+# Events get no span (GUIDELINES 5d): 第十五届全国运动会, 进博会 are not organisations.
+_EVENT_END = re.compile(r"(?:运动会|奥运会|残奥会|特奥会|亚运会|博览会|进博会|展览会|交易会|广交会|洽谈会|推介会|"
+                        r"发布会|座谈会|研讨会|峰会|锦标赛|联赛|开幕式|闭幕式)$")
+
+
+def _name_part(simp: str, start: int, end: int, label: Label) -> tuple[int | None, int]:
+    """The part of a tagger ORG or LOC that is a name, (None, end) when there is none:
+    no event, no everyday word (长治久安, 援疆), no 中华 of 中华民族, no trailing 决策部署."""
+    freq, tags = jieba_lexicon()
+    if label is Label.ORG:
+        while (cut := next((w for w in _NOT_ORG_ENDINGS if simp.endswith(w, start, end)), None)):
+            end -= len(cut)
+        if end - start < 2 or _EVENT_END.search(simp, start, end):
+            return None, end
+    if simp[start] in "援赴访驻" and end - start == 2:  # 援疆, 赴京: a verb and a place
+        return None, end
+    word = simp[start:end]
+    if len(word) > 1 and freq.get(word) and (tags.get(word) in _WORD_TAGS or (
+            label is Label.LOC and tags.get(word) == "n")):
+        return None, end
+    if label is Label.LOC and word == "中华" and simp.startswith("民族", end):
+        return None, end
+    if label is Label.LOC and end - start == 1 and word not in ABBREVIATIONS + "华":
+        return None, end  # 残特奥会's 奥 is no place; 美, 黎, 京 are (5c)
+    return start, end
 
 
 def _place_chain(simp: str, start: int, end: int) -> list[tuple[int, int]]:

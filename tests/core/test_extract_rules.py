@@ -243,7 +243,7 @@ def test_school_year_is_no_date_and_attending_school_no_org():
 @pytest.mark.parametrize("text, label, expected", [
     ("俄罗斯总统普京日前表示，普京说", "PERSON", {"普京"}),  # jieba tags 普京 a place: still a name
     ("經開區生態環境保護委員會辦公室工作人員說", "ORG", {"經開區生態環境保護委員會辦公室"}),  # 经开区 keeps 经
-    ("国家市场监管总局部署开展专项行动", "ORG", {"市场监管总局"}),  # 部署 is "deploy"
+    ("国家市场监管总局部署开展专项行动", "ORG", {"国家市场监管总局"}),  # 部署 is "deploy"; 国家 is in the name
     ("海地过渡总统委员会宣布", "ORG", {"海地过渡总统委员会"}),
 ])
 def test_engine_keeps_names_the_filters_could_take(text, label, expected):
@@ -278,3 +278,32 @@ def test_a_tagger_chain_of_places_is_split(text, expected):
     end = text.index(expected[-1][0]) + len(expected[-1][0])
     cands = tagger_cands(text, [(start, end, "LOC")], [])
     assert [(text[c.start:c.end], str(c.label)) for c in cands] == expected
+
+
+@pytest.mark.parametrize("text, name, label, expected", [
+    ("第十五届全国运动会倒计时一周年。", "第十五届全国运动会", "ORG", []),  # an event (5d)
+    ("统一到党中央决策部署上来。", "党中央决策部署", "ORG", [("党中央", "ORG")]),
+    ("保持社会长治久安。", "长治久安", "ORG", []),  # an idiom (jieba l)
+    ("看望援疆干部。", "援疆", "LOC", []),
+    ("铸牢中华民族共同体意识。", "中华", "LOC", []),
+    ("残特奥会吉祥物发布。", "奥", "LOC", []),  # one character that is no place abbreviation
+    ("中美关系。", "美", "LOC", [("美", "LOC")]),  # one that is (5c)
+    ("踏足月球的人。", "月球", "LOC", []),
+    ("申花队渐有起色。", "申花队", "ORG", [("申花队", "ORG")]),  # jieba n, still a team
+    ("国家西部地区。", "西部", "LOC", [("西部", "LOC")]),  # a region (5c)
+])
+def test_tagger_names_that_are_no_names(text, name, label, expected):
+    from core.extract.tagmerge import tagger_cands
+
+    start = text.index(name)
+    cands = tagger_cands(text, [(start, start + len(name), label)], [])
+    assert [(text[c.start:c.end], str(c.label)) for c in cands] == expected
+
+
+def test_metric_indicator_starts_after_a_bracket():
+    facts = analyze("其中，铁路双口岸站通行中欧（中亚）班列数量达1.35万列。", tagger=False).facts
+    assert [f.slots["indicator"].literal for f in facts if str(f.type) == "metric"] == ["班列数量"]
+
+
+def test_an_official_is_no_title():
+    assert labelled("来自东盟国家的200多位政府官员参加。", "TITLE") == set()
