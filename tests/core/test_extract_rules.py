@@ -307,3 +307,14 @@ def test_metric_indicator_starts_after_a_bracket():
 
 def test_an_official_is_no_title():
     assert labelled("来自东盟国家的200多位政府官员参加。", "TITLE") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("厄尔尼诺强度至少将达到中等水平。", set()),  # 至少 runs across 少将
+    ("住保部门将加强监管。", set()),
+    ("财务处处长王强说。", {"处长"}),
+    ("同济中学校长张德军说。", {"校长"}),
+    ("中国外长王毅表示。", {"外长"}),
+])
+def test_no_title_where_an_everyday_word_runs_across_it(text, expected):
+    assert labelled(text, "TITLE") == expected
