@@ -15,7 +15,9 @@ from collections.abc import Iterable
 from core.errors import UserError
 from core.model import Analysis, Label, Span
 
-ENGINE_VERSION = "pizhu-engine 0.1"
+# Recorded on every suggestion (provenance); raised when the rules or gazetteers change what
+# the engine finds, so a database tells suggestions of one rule set from another's.
+ENGINE_VERSION = "pizhu-engine 0.2"
 
 _NO_TAGGER = object()
 _default_tagger_cache: list = []
