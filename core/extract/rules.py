@@ -86,7 +86,14 @@ def find_docs(simp: str) -> list[Cand]:
 def find_titles(simp: str) -> list[Cand]:
     freq, tags = jieba_lexicon()
     return [Cand(m.start(), m.end(), Label.TITLE, PRIO_RULE) for m in gazetteer.title_regex().finditer(simp)
-            if not _word_across_start(simp, m.start(), freq, tags)]
+            if not _word_across_start(simp, m.start(), freq, tags)
+            and not _longer_word(simp, m.start(), m.end(), freq, tags)]
+
+
+def _longer_word(simp: str, start: int, end: int, freq, tags) -> bool:
+    """支持印尼主席国工作 holds no 主席: the title opens a longer word (主席国, 记者站, 书记处)."""
+    return any(freq.get(word := simp[start:end + k], 0) >= 20 and tags.get(word) not in PROPER_NOUN_TAGS
+               for k in (1, 2) if end + k <= len(simp))
 
 
 _ORG_LAST_CHARS = frozenset("学局院司委处办厂行所队校站厅社馆")  # not 部: 部门将
@@ -246,7 +253,7 @@ def _inside_common_word(simp: str, start: int, end: int, freq, tags) -> bool:
 
 # One-character place abbreviations (GUIDELINES 5c: 黎, 以, 广, 深): each is its own LOC
 # inside a run of two or more (中美, 京津冀鲁, 黎以) or after 驻/访/赴 (驻京, 访华).
-ABBREVIATIONS = "京津沪渝冀豫辽黑湘皖鲁苏浙赣鄂桂甘晋陕闽粤琼川黔滇藏青宁新港澳台中美英法德日俄韩朝印巴以黎叙伊越"
+ABBREVIATIONS = "京津沪渝冀豫辽黑湘皖鲁苏浙赣鄂桂甘晋陕闽粤琼川黔滇藏青宁新港澳台中美英法德日俄韩朝印巴以黎叙伊越欧"
 _ABBR_RUN_RE = re.compile(rf"(?<![\u4e00-\u9fff])[{ABBREVIATIONS}]{{2,4}}(?=[\u4e00-\u9fff])|(?<=[驻访赴])[{ABBREVIATIONS}华]")
 # Runs that are ordinary words, not lists of places.
 _ABBR_WORDS = frozenset("中新 新中 以及 中日 新港 中巴 美日 台中 中印 青年 宁新 新台 中宁 港台 中英 新津".split())

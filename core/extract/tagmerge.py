@@ -78,7 +78,8 @@ _NOT_ORG_ENDINGS = ("决策", "部署", "精神", "要求", "号召", "指示", 
 _WORD_TAGS = frozenset("l i v vn a ad an d c p u r".split())
 # Events get no span (GUIDELINES 5d): 第十五届全国运动会, 进博会 are not organisations.
 _EVENT_END = re.compile(r"(?:运动会|奥运会|残奥会|特奥会|亚运会|博览会|进博会|展览会|交易会|广交会|洽谈会|推介会|"
-                        r"发布会|座谈会|研讨会|峰会|锦标赛|联赛|开幕式|闭幕式)$")
+                        r"发布会|座谈会|研讨会|峰会|锦标赛|联赛|开幕式|闭幕式|"
+                        r"[一二三四五六七八九十]+大|[一二三四五六七八九十]+届[一二三四五六七]中全会)$")  # 中共二十大
 
 
 def _name_part(simp: str, start: int, end: int, label: Label) -> tuple[int | None, int]:

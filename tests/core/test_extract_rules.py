@@ -318,3 +318,21 @@ def test_an_official_is_no_title():
 ])
 def test_no_title_where_an_everyday_word_runs_across_it(text, expected):
     assert labelled(text, "TITLE") == expected
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("支持印尼主席国工作。", {("主席", "TITLE"), ("国工作", "PERSON")}),  # 主席国: the presiding country
+    ("德州记者站站长说。", {("记者", "TITLE")}),
+])
+def test_no_title_opening_a_longer_word(text, absent):
+    assert not spans(text) & absent
+
+
+def test_head_of_state_and_party_congress():
+    found = {(e.text, str(e.label)) for e in analyze("国家主席习近平祝贺中共二十大取得圆满成功。").entities}
+    assert ("国家主席", "TITLE") in found and ("习近平", "PERSON") in found
+    assert not any("二十大" in text for text, _ in found)  # an event, no ORG (5d)
+
+
+def test_europe_is_a_one_character_place_in_a_run():
+    assert [e.text for e in analyze("双方表示，中欧关系稳定发展。", tagger=False).entities] == ["中", "欧"]
