@@ -192,6 +192,10 @@ def metric_facts(scope: Scope, used: set[int]) -> list[FactProposal]:
     return facts
 
 
+# A body that reports a figure is its source, not the subject: X最新数据显示, X表示, X介绍.
+_SOURCE_AFTER = re.compile(r"(?:最新|发布的?|公布的?)?(?:统计|监测)?(?:数据|报告|统计)?(?:显示|表明|表示|介绍|称|指出|透露|发布|公布)")
+
+
 def _subject(scope: Scope, pos: int) -> int | None:
     """An ORG/LOC that opens a clause of the sentence before pos (经开区实现…)."""
     lo, _ = scope.sentence(pos)
@@ -200,7 +204,8 @@ def _subject(scope: Scope, pos: int) -> int | None:
         c_lo, _ = scope.clause(start)
         head = scope.simp[c_lo:start].strip()
         dateline = scope.simp.startswith(("消息", "讯", "报道", "电"), scope.entities[i].end)
-        if (head == "" or head in ("同时", "其中", "目前")) and not dateline:
+        source = _SOURCE_AFTER.match(scope.simp, scope.entities[i].end)  # 中国轻工业联合会数据显示
+        if (head == "" or head in ("同时", "其中", "目前")) and not (dateline or source):
             return i
     return None
 

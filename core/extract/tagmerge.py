@@ -57,6 +57,8 @@ def tagger_cands(simp: str, spans, titles: list[Cand]) -> list[Cand]:
                 continue
             raw.extend(Cand(s, e, label, PRIO_TAGGER) for s, e in split_names(simp, start, end))
             continue
+        elif label is Label.LOC and _inside_known_place(simp, start, end):
+            continue  # 粤港|澳大湾区: the gazetteer knows 粤港澳大湾区 whole
         elif label is Label.LOC and len(pieces := _place_chain(simp, start, end)) > 1:
             raw.extend(Cand(s, e, label, PRIO_TAGGER) for s, e in pieces)  # 新疆|喀什 (GUIDELINES 5c)
             continue
@@ -76,6 +78,8 @@ _NOT_ORG_ENDINGS = ("决策", "部署", "精神", "要求", "号召", "指示", 
 # jieba tags of everyday words that are no name: a tagger ORG or LOC that is such a word is
 # dropped (长治久安 l; for places also nouns: 地球, 月球). 申花队 (n) stays an ORG, 西部 (f) a LOC.
 _WORD_TAGS = frozenset("l i v vn a ad an d c p u r".split())
+# Networks of roads, pipes or rivers are no organisation (国家电网 is one, so 电网 is not here).
+_NETWORK_END = re.compile(r"(?:交通网|路网|管网|水网|航线网|物流网)$")
 # Events get no span (GUIDELINES 5d): 第十五届全国运动会, 进博会 are not organisations.
 _EVENT_END = re.compile(r"(?:运动会|奥运会|残奥会|特奥会|亚运会|博览会|进博会|展览会|交易会|广交会|洽谈会|推介会|"
                         r"发布会|座谈会|研讨会|峰会|锦标赛|联赛|开幕式|闭幕式|"
@@ -89,7 +93,7 @@ def _name_part(simp: str, start: int, end: int, label: Label) -> tuple[int | Non
     if label is Label.ORG:
         while (cut := next((w for w in _NOT_ORG_ENDINGS if simp.endswith(w, start, end)), None)):
             end -= len(cut)
-        if end - start < 2 or _EVENT_END.search(simp, start, end):
+        if end - start < 2 or _EVENT_END.search(simp, start, end) or _NETWORK_END.search(simp, start, end):
             return None, end
     if simp[start] in "援赴访驻" and end - start == 2:  # 援疆, 赴京: a verb and a place
         return None, end
@@ -102,6 +106,13 @@ def _name_part(simp: str, start: int, end: int, label: Label) -> tuple[int | Non
     if label is Label.LOC and end - start == 1 and word not in ABBREVIATIONS + "华":
         return None, end  # 残特奥会's 奥 is no place; 美, 黎, 京 are (5c)
     return start, end
+
+
+def _inside_known_place(simp: str, start: int, end: int) -> bool:
+    """Whether a gazetteer place of four or more characters strictly holds [start, end)."""
+    lo = max(0, start - 6)
+    return any(s <= start and end <= e and e - s > end - start and e - s >= 4
+               for s, e in ((lo + a, lo + b) for a, b in gazetteer.place_matcher().spans(simp[lo:end + 6])))
 
 
 def _place_chain(simp: str, start: int, end: int) -> list[tuple[int, int]]:

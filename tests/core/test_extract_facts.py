@@ -154,3 +154,12 @@ def test_rules_check_the_tagger():
     assert ("上海逸众医疗科技有限公司", "ORG") in found
     assert not any("党群服务中心" in t for t, _ in found)
     assert not any(label == "PERSON" for _, label in found)
+
+
+def test_a_body_reporting_a_figure_is_its_source_not_the_subject():
+    from core.extract import analyze
+
+    facts = analyze("中国轻工业联合会最新数据显示，今年前5个月，规模以上轻工业增加值同比增长7.0%。").facts
+    (metric,) = [f for f in facts if str(f.type) == "metric"]
+    assert metric.slots["indicator"].literal == "规模以上轻工业增加值"
+    assert "subject" not in metric.slots

@@ -290,7 +290,8 @@ def test_a_tagger_chain_of_places_is_split(text, expected):
     ("中美关系。", "美", "LOC", [("美", "LOC")]),  # one that is (5c)
     ("踏足月球的人。", "月球", "LOC", []),
     ("申花队渐有起色。", "申花队", "ORG", [("申花队", "ORG")]),  # jieba n, still a team
-    ("国家西部地区。", "西部", "LOC", [("西部", "LOC")]),  # a region (5c)
+    ("支援西部建设。", "西部", "LOC", [("西部", "LOC")]),  # a region (5c)
+    ("助力粤港澳大湾区建设。", "粤港", "LOC", []),  # inside a known place: 粤港澳大湾区 whole
 ])
 def test_tagger_names_that_are_no_names(text, name, label, expected):
     from core.extract.tagmerge import tagger_cands
@@ -336,3 +337,11 @@ def test_head_of_state_and_party_congress():
 
 def test_europe_is_a_one_character_place_in_a_run():
     assert [e.text for e in analyze("双方表示，中欧关系稳定发展。", tagger=False).entities] == ["中", "欧"]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("沿江高铁的标志性项目正在加紧施工。", "PROJECT"),  # generic, like 重点项目
+    ("国家综合立体交通网主骨架建成率提升。", "ORG"),  # a network, no organisation
+])
+def test_generic_projects_and_networks(text, label):
+    assert {t for t, lab in {(e.text, str(e.label)) for e in analyze(text).entities} if lab == label} == set()
