@@ -138,19 +138,20 @@ def investment_facts(scope: Scope) -> tuple[list[FactProposal], set[int]]:
 
 
 _METRIC_PATTERNS = (
-    (re.compile(r"(?:实现|节约|节省|完成)(?P<ind>[^，。；,;]{2,14}?)$"), None),
+    (re.compile(r"(?:实现|节约|节省|完成)(?P<ind>[^，。；,;]{2,20}?)$"), None),
     (re.compile(r"(?P<ind>[^，。；,;的]{0,10}(?:专项债|债券|补贴|补助|奖励资金|专项资金))$"), None),
-    (re.compile(r"(?P<ind>[^，。；,;]{0,14}?)(?P<trig>(?:同比|环比)?(?:增长|下降|提升|提高|减少|增加|降低))了?约?$"), None),
+    (re.compile(r"(?P<ind>[^，。；,;]{0,20}?)(?P<trig>(?:同比|环比)?(?:增长|下降|提升|提高|减少|增加|降低))了?约?$"), None),
     (re.compile(r"占比(?:为|达)?$"), "占比"),
     (re.compile(r"规模(?:为|达)?$"), "规模"),
-    (re.compile(r"(?P<ind>[^，。；,;]{2,14}?)(?:达到|达)$"), None),
+    (re.compile(r"(?P<ind>[^，。；,;]{2,20}?)(?:达到|达)$"), None),
     (re.compile(r"(?P<ind>[^，。；,;、]{2,16}?)(?:新增备案|成功备案|备案)$"), None),
     (re.compile(r"(?P<ind>[^，。；,;、]{2,8}?)(?:最高|不超过|最多)$"), None),  # subsidies are metrics
     (re.compile(r"(?P<ind>[^，。；,;、]{2,12}?)(?:为|共计|合计|累计|总计)$"), None),
 )
 _HEDGE_ONLY = re.compile(r"超过|不超过|以上|约|近|达|为|共|累计|最高")
 _EDGE_PUNCT = re.compile(r"^[^\w]+|[^\w]+$")  # （中亚）班列数量 gives 班列数量, not ）班列数量
-_INDICATOR_LEAD = re.compile(r"^(?:全区|全市|全省|全国|我区|我市|并|且|共|累计|其中|已|将获|获得|获)+")
+_INDICATOR_TAIL = re.compile(r"(?:已|分别净|分别|都|共计|合计|累计|在原有基础上)+$")  # not 均: 年均
+_INDICATOR_LEAD = re.compile(r"^(?:全区|全市|全省|全国|我国|所有|我区|我市|并|且|共|累计|其中|已|将获|获得|获)+")
 
 
 def _indicator(prefix: str) -> str | None:
@@ -162,7 +163,7 @@ def _indicator(prefix: str) -> str | None:
         if fixed:
             return fixed
         ind = re.split(r"较|(?<![同环])比|与|同比|环比", m.group("ind").strip())[0]
-        ind = _INDICATOR_LEAD.sub("", _EDGE_PUNCT.sub("", ind)).strip()
+        ind = _INDICATOR_TAIL.sub("", _INDICATOR_LEAD.sub("", _EDGE_PUNCT.sub("", ind))).strip()
         if ind:
             return ind
         trig = m.groupdict().get("trig")

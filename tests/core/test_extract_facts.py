@@ -163,3 +163,14 @@ def test_a_body_reporting_a_figure_is_its_source_not_the_subject():
     (metric,) = [f for f in facts if str(f.type) == "metric"]
     assert metric.slots["indicator"].literal == "规模以上轻工业增加值"
     assert "subject" not in metric.slots
+
+
+def test_metric_indicators_are_whole_words():
+    from core.extract import analyze
+
+    text = ("家具类商品零售额同比增长21.4%，家用电器和音像器材类商品零售额增长30.2%。"
+            "我国外贸进出口总值增长5%，第一、二、三产业用电量分别增长6%、7%和8%，经济年均增长5.2%。")
+    indicators = [f.slots["indicator"].literal for f in analyze(text).facts if str(f.type) == "metric"]
+    assert indicators[:4] == ["家具类商品零售额", "家用电器和音像器材类商品零售额", "外贸进出口总值",
+                              "第一、二、三产业用电量"]
+    assert "经济年均" in indicators
