@@ -98,10 +98,20 @@ def names_after(simp: str, anchors: list[int], title_starts: set[int]) -> list[C
         pos, run = _run_after(simp, anchor, title_starts)
         if len(run) < 2 or _FOREIGN.search(simp, pos, pos + len(run) + 1):
             continue
-        for name in _segment(run) or []:  # a run that is not all names is not trusted
+        names = _segment(run) or []  # a run that is not all names is not trusted
+        if names and _word_across(simp, pos + len(run)):
+            continue  # 总书记曾来到: 曾来 is no name, 来到 is a word
+        for name in names:
             out.append(Cand(pos, pos + len(name), Label.PERSON, PRIO_STRONG))
             pos += len(name)
     return out
+
+
+def _word_across(simp: str, end: int) -> bool:
+    """Whether an everyday two-character word runs across end (来到 after 曾来)."""
+    freq, tags = jieba_lexicon()
+    word = simp[end - 1:end + 1]
+    return len(word) == 2 and freq.get(word, 0) >= 1000 and tags.get(word) not in PROPER_NOUN_TAGS
 
 
 def names_before(simp: str, title_starts: set[int]) -> list[Cand]:
@@ -123,7 +133,7 @@ def names_before(simp: str, title_starts: set[int]) -> list[Cand]:
 
 
 # A person's name that names a doctrine (邓小平理论) is part of a name outside the scheme (5d).
-_DOCTRINE = re.compile(r"理论|思想")
+_DOCTRINE = re.compile(r"理论|思想|主义")
 
 
 def split_names(simp: str, start: int, end: int) -> list[tuple[int, int]]:

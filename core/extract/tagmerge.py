@@ -21,6 +21,8 @@ from core.extract.rules import (
     COMPANY_SUFFIXES,
     GENERIC_ORGS,
     ORG_SUFFIX_RE,
+    ZONE_SUFFIX_RE,
+    _inside_common_word,
     foreign_country,
     generic_places,
     org_body_ok,
@@ -103,6 +105,8 @@ def _name_part(simp: str, start: int, end: int, label: Label) -> tuple[int | Non
         return None, end
     if label is Label.LOC and word == "中华" and simp.startswith("民族", end):
         return None, end
+    if label is Label.LOC and _inside_common_word(simp, start, end, freq, tags):
+        return None, end  # 太阳能's 太阳
     if label is Label.LOC and end - start == 1 and word not in ABBREVIATIONS + "华":
         return None, end  # 残特奥会's 奥 is no place; 美, 黎, 京 are (5c)
     return start, end
@@ -116,11 +120,22 @@ def _inside_known_place(simp: str, start: int, end: int) -> bool:
 
 
 def _place_chain(simp: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The gazetteer places that tile [start, end) exactly (重庆|江津), else []."""
+    """The places a chain is made of (GUIDELINES 5c), else []: gazetteer places that tile
+    [start, end) exactly (重庆|江津), or one that opens it before a named street, village or
+    town (北京|草厂胡同). A zone stays whole (上海自贸区临港新片区, 德州经开区)."""
     pieces = [(start + s, start + e) for s, e in gazetteer.place_matcher().spans(simp[start:end])]
-    tiled = pieces and pieces[0][0] == start and pieces[-1][1] == end and all(
-        a[1] == b[0] for a, b in zip(pieces, pieces[1:], strict=False))
-    return pieces if tiled else []
+    if not pieces or pieces[0][0] != start:
+        return []
+    if pieces[-1][1] == end and all(a[1] == b[0] for a, b in zip(pieces, pieces[1:], strict=False)):
+        return pieces
+    cut = pieces[0][1]
+    rest = simp[cut:end]
+    if len(rest) >= 3 and _LOCAL_PLACE_END.search(rest) and not ZONE_SUFFIX_RE.search(rest):
+        return [(start, cut), (cut, end)]
+    return []
+
+
+_LOCAL_PLACE_END = re.compile(r"(?:胡同|街道|大街|社区|村|镇|乡|街|巷|里)$")
 
 
 def _org_start(simp: str, start: int, end: int) -> int | None:

@@ -345,3 +345,17 @@ def test_europe_is_a_one_character_place_in_a_run():
 ])
 def test_generic_projects_and_networks(text, label):
     assert {t for t, lab in {(e.text, str(e.label)) for e in analyze(text).entities} if lab == label} == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我谨代表老挝人民革命党中央委员会致以祝贺。", {("老挝人民革命党中央委员会", "ORG")}),
+    ("干部教育培训是先导性、基础性、战略性工程。", set()),
+    ("要大力弘扬理论联系实际的马克思主义学风。", set()),  # a doctrine (5d)
+    ("新春佳节，天南地北喜庆祥和。", set()),
+    ("从民族村寨到城市街道。", set()),
+    ("胡同有了太阳能照明设施。", set()),
+    ("5年前，习近平总书记曾来到北京草厂胡同。",
+     {("5年前", "DATE"), ("习近平", "PERSON"), ("总书记", "TITLE"), ("北京", "LOC"), ("草厂胡同", "LOC")}),
+])
+def test_engine_on_a_news_sample(text, expected):
+    assert {(e.text, str(e.label)) for e in analyze(text).entities} == expected
