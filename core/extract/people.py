@@ -124,8 +124,8 @@ def names_before(simp: str, title_starts: set[int]) -> list[Cand]:
             if start < 0 or not (start == 0 or simp[start - 1] in _BOUNDARY):
                 continue
             run = simp[start:end]
-            if _NOT_NAME.search(run[1:]):
-                continue  # 国家主席, 国务院总理: an organisation before a title
+            if _NOT_NAME.search(run[1:]) or run in gazetteer.place_names():
+                continue  # 国家主席, 国务院总理, 吉林省长: an organisation or a place before a title
             if all("\u4e00" <= ch <= "\u9fff" for ch in run) and _segment(run) == [run]:
                 out.append(Cand(start, end, Label.PERSON, PRIO_RULE))
                 break

@@ -63,7 +63,8 @@ GENERIC_PROJECT_WORDS = re.compile(
     r"重点|重大|特别|招商引资|招商|签约|在建|新建|续建|产业|建设|高科技成果|高科技|高新技术|民生|基础设施|城建|工业|"
     r"重中之重|省级|市级|区级|该|本|这些|相关|各类|各|推进|促成|建立|做好|从事|实施|引进|储备|谋划|落地|全区|全市|"
     r"我区|开工|投产|服务|一批|优质|好|大|确保|抓|必|发展|做好|加快|推动|特色|推出|当地|体验|各地|多个|新|"
-    r"乡村|休闲|旅游|文旅|农业|生态|文化|示范|试点|民生|惠民|标志性|代表性|关键|龙头|战略性|基础性|先导性"
+    r"乡村|休闲|旅游|文旅|农业|生态|文化|示范|试点|民生|惠民|标志性|代表性|关键|龙头|战略性|基础性|先导性|"
+    r"生产|第[一二三四五六七八九十\d]+[期个]|一个"
 )
 GENERIC_PROJECT = re.compile(
     r"^(?:重点|重大|招商引资|招商|签约|在建|新建|续建|产业|建设|高科技成果|高新技术|民生|基础设施|"
@@ -87,7 +88,20 @@ def find_titles(simp: str) -> list[Cand]:
     freq, tags = jieba_lexicon()
     return [Cand(m.start(), m.end(), Label.TITLE, PRIO_RULE) for m in gazetteer.title_regex().finditer(simp)
             if not _word_across_start(simp, m.start(), freq, tags)
-            and not _longer_word(simp, m.start(), m.end(), freq, tags)]
+            and not _longer_word(simp, m.start(), m.end(), freq, tags)
+            and not _completes_a_place(simp, m.start())]
+
+
+def _completes_a_place(simp: str, start: int) -> bool:
+    """吉林省长白朝鲜族自治县 holds no 省长: its 省 ends one place and its 长 starts another
+    (吉林省长韩俊 keeps it)."""
+    if simp[start] not in "省市县区州旗":
+        return False
+    names = gazetteer.place_names()
+    if not any(simp[i:start + 1] in names for i in range(max(0, start - 6), start - 1)):
+        return False
+    after = gazetteer.place_matcher().spans(simp[start + 1:start + 16])
+    return bool(after) and after[0][0] == 0
 
 
 def _longer_word(simp: str, start: int, end: int, freq, tags) -> bool:
@@ -198,6 +212,9 @@ def find_known_orgs(simp: str) -> list[Cand]:
 def find_places(simp: str, barriers: set[int]) -> list[Cand]:
     """LOC: gazetteer names, development zones, and towns/villages after a boundary or place."""
     out = [Cand(s, e, Label.LOC, PRIO_WEAK) for s, e in _gazetteer_places(simp)]
+    names = gazetteer.place_names()
+    stems = [Cand(c.start, c.end - 1, Label.LOC, PRIO_WEAK) for c in out  # 吉林|省长, if a title takes 省
+             if simp[c.end - 1] in "省市县" and simp[c.start:c.end - 1] in names]
     place_ends = {c.end: c.start for c in out}
     for m in ZONE_SUFFIX_RE.finditer(simp):
         if m.start() in place_ends:  # 德州经开区, 漳州高新区
@@ -219,7 +236,7 @@ def find_places(simp: str, barriers: set[int]) -> list[Cand]:
         if _TOWN_BAD.match(simp, start) or not (left in _TOWN_LEFT_OK or start in ends):
             continue
         out.append(Cand(start, m.end(), Label.LOC, PRIO_RULE))
-    return out
+    return out + stems
 
 
 def _gazetteer_places(simp: str) -> list[tuple[int, int]]:

@@ -359,3 +359,12 @@ def test_generic_projects_and_networks(text, label):
 ])
 def test_engine_on_a_news_sample(text, expected):
     assert {(e.text, str(e.label)) for e in analyze(text).entities} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("吉林省长白朝鲜族自治县新开了惠民食堂。", {("吉林省", "LOC"), ("长白朝鲜族自治县", "LOC")}),
+    ("吉林省长韩俊表示。", {("吉林", "LOC"), ("省长", "TITLE"), ("韩俊", "PERSON")}),
+    ("企业在华投资建设的第六期项目和第一个生产项目。", {("华", "LOC")}),  # generic projects
+])
+def test_a_title_that_would_cut_two_places(text, expected):
+    assert {(e.text, str(e.label)) for e in analyze(text).entities} == expected
