@@ -47,6 +47,12 @@ def _common_word(head: str) -> bool:
     return (tag not in PROPER_NOUN_TAGS and count >= _COMMON_FREQ) or count >= _COMMON_NAME_FREQ
 
 
+def _everyday_start(head: str) -> bool:
+    """村民曾经靠… holds no name 曾经靠: a frequent everyday word opens it (曾经 d)."""
+    freq, tags = jieba_lexicon()
+    return freq.get(head[:2], 0) >= 2000 and tags.get(head[:2]) not in PROPER_NOUN_TAGS
+
+
 def _segment(run: str) -> list[str] | None:
     """Split a run into 2–3 character names that each start with a surname; prefer 3."""
     single, double = gazetteer.surnames()
@@ -59,7 +65,7 @@ def _segment(run: str) -> list[str] | None:
                 continue
             head = run[i:j]
             ok = head[:2] in double if size == 4 else head[0] in single or head[:2] in double
-            if ok and not _common_word(head):
+            if ok and not _common_word(head) and not (size == 3 and _everyday_start(head)):
                 best[i] = [head] + best[j]
                 break
     return best[0]

@@ -368,3 +368,7 @@ def test_engine_on_a_news_sample(text, expected):
 ])
 def test_a_title_that_would_cut_two_places(text, expected):
     assert {(e.text, str(e.label)) for e in analyze(text).entities} == expected
+
+
+def test_no_name_opened_by_an_everyday_word():
+    assert labelled("这里的村民曾经靠在高原地区放牧为生。", "PERSON") == set()
