@@ -64,7 +64,7 @@ GENERIC_PROJECT_WORDS = re.compile(
     r"重中之重|省级|市级|区级|该|本|这些|相关|各类|各|推进|促成|建立|做好|从事|实施|引进|储备|谋划|落地|全区|全市|"
     r"我区|开工|投产|服务|一批|优质|好|大|确保|抓|必|发展|做好|加快|推动|特色|推出|当地|体验|各地|多个|新|"
     r"乡村|休闲|旅游|文旅|农业|生态|文化|示范|试点|民生|惠民|标志性|代表性|关键|龙头|战略性|基础性|先导性|"
-    r"生产|第[一二三四五六七八九十\d]+[期个]|一个"
+    r"生产|第[一二三四五六七八九十\d]+[期个]|一个|提升|保障|改造|升级"
 )
 GENERIC_PROJECT = re.compile(
     r"^(?:重点|重大|招商引资|招商|签约|在建|新建|续建|产业|建设|高科技成果|高新技术|民生|基础设施|"
@@ -143,6 +143,8 @@ def find_orgs(simp: str, barriers: set[int], projects: list[Cand]) -> list[Cand]
         if country:  # 美国|安特罗匹克公司 (GUIDELINES 5e)
             out.append(Cand(start, start + country, Label.LOC, PRIO_RULE))
             start += country
+            if not org_body_ok(simp, start, m.start(), suffix):
+                continue  # 美国|主要航空公司: a kind of company
         if _SCHOOL_RE.search(suffix) and _BUILDING_NEAR.search(_clause(simp, m.end())):
             label = Label.PROJECT  # a school being built is a project (GUIDELINES: 博文中学)
         out.append(Cand(start, m.end(), label, PRIO_RULE))
@@ -181,7 +183,13 @@ def org_body_ok(simp: str, start: int, end: int, suffix: str) -> bool:
     specific = _GENERIC_ORG_WORDS.sub("", body)
     if _describing_word(specific, suffix):  # 融入中学, 普通学校, 独资公司, 一座大学
         return False
+    picked = _SELECTING.match(body)
+    if picked and jieba_lexicon()[1].get(body[picked.end():]) in ("n", "vn"):
+        return False  # 美国主要航空公司: a kind of company, not one
     return len(specific) >= (2 if suffix in _SINGLE else 1) or suffix in ("管委会", "工委") and body == "区"
+
+
+_SELECTING = re.compile(r"主要|大型|中小|各大|多家|一些|部分|其他|其它|国内外")
 
 
 # jieba's tags of words that describe rather than name: adverb, adjective, numeral,

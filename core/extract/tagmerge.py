@@ -54,6 +54,8 @@ def tagger_cands(simp: str, spans, titles: list[Cand]) -> list[Cand]:
         if label is Label.PERSON:
             while start < end and start in title_cover:  # 记者王志强 → 王志强
                 start += 1
+            if _opens_with_place(simp, start, end):
+                continue  # 从江苏江都抽引: 江苏江 is no name
             if (end - start < 2 or any(i in title_cover for i in range(start, end))
                     or not _NAME_CHARS.fullmatch(simp, start, end)):
                 continue
@@ -110,6 +112,11 @@ def _name_part(simp: str, start: int, end: int, label: Label) -> tuple[int | Non
     if label is Label.LOC and end - start == 1 and word not in ABBREVIATIONS + "华":
         return None, end  # 残特奥会's 奥 is no place; 美, 黎, 京 are (5c)
     return start, end
+
+
+def _opens_with_place(simp: str, start: int, end: int) -> bool:
+    names = gazetteer.place_names()
+    return any(simp[start:start + size] in names for size in (2, 3) if start + size < end)
 
 
 def _inside_known_place(simp: str, start: int, end: int) -> bool:

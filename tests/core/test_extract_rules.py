@@ -372,3 +372,14 @@ def test_a_title_that_would_cut_two_places(text, expected):
 
 def test_no_name_opened_by_an_everyday_word():
     assert labelled("这里的村民曾经靠在高原地区放牧为生。", "PERSON") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("包括美联航在内的美国主要航空公司均于7日开始削减航班。", {("美国", "LOC"), ("7日", "DATE")}),
+    ("南水北调东线一期工程从江苏江都抽引长江水。",
+     {("南水北调东线一期工程", "PROJECT"), ("江苏", "LOC"), ("江都", "LOC"), ("长江", "LOC")}),
+    ("为提升工程安全、供水安全的综合保障能力。", set()),
+])
+def test_kinds_of_companies_places_opening_names_and_verbs_before_projects(text, expected):
+    found = {(e.text, str(e.label)) for e in analyze(text).entities}
+    assert {f for f in found if f[0] != "美联航"} == expected
