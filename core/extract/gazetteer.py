@@ -135,6 +135,12 @@ class WordMatcher:
             pos = end
 
 
+@lru_cache(maxsize=4)
+def place_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """place_matcher().spans(text), computed once per text for the rules and the tagger merge."""
+    return tuple(place_matcher().spans(text))
+
+
 @lru_cache(maxsize=1)
 def place_matcher() -> WordMatcher:
     """The LOC gazetteer as a fast matcher (德州, 德州市, 广西壮族自治区)."""

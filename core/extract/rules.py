@@ -252,7 +252,7 @@ def _gazetteer_places(simp: str) -> list[tuple[int, int]]:
     out = []
     names = gazetteer.place_names()
     freq, tags = jieba_lexicon()
-    for start, end in gazetteer.place_matcher().spans(simp):
+    for start, end in gazetteer.place_spans(simp):
         if simp[end - 1:end + 1] in _AREA_WORDS:
             end -= 1
             if simp[start:end] not in names:

@@ -10,7 +10,9 @@ or punctuation, and an ORG/LOC chain ending in an ORG becomes one ORG
 
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 
 from core.extract import gazetteer
 from core.extract.combine import PRIO_RULE, PRIO_TAGGER, Cand
@@ -77,17 +79,16 @@ def tagger_cands(simp: str, spans, titles: list[Cand]) -> list[Cand]:
 
 
 # Words that end no organisation name: 党中央决策部署 is 党中央, 中央经济工作会议 is an event.
-_NOT_ORG_ENDINGS = ("决策", "部署", "精神", "要求", "号召", "指示", "思想", "战略", "方针", "讲话",
-                    "工作会议")
+_NOT_ORG_TAIL = re.compile(r"(?:决策|部署|精神|要求|号召|指示|思想|战略|方针|讲话|工作会议)+$")
 # jieba tags of everyday words that are no name: a tagger ORG or LOC that is such a word is
 # dropped (长治久安 l; for places also nouns: 地球, 月球). 申花队 (n) stays an ORG, 西部 (f) a LOC.
 _WORD_TAGS = frozenset("l i v vn a ad an d c p u r".split())
-# Networks of roads, pipes or rivers are no organisation (国家电网 is one, so 电网 is not here).
-_NETWORK_END = re.compile(r"(?:交通网|路网|管网|水网|航线网|物流网)$")
-# Events get no span (GUIDELINES 5d): 第十五届全国运动会, 进博会 are not organisations.
-_EVENT_END = re.compile(r"(?:运动会|奥运会|残奥会|特奥会|亚运会|博览会|进博会|展览会|交易会|广交会|洽谈会|推介会|"
-                        r"发布会|座谈会|研讨会|峰会|锦标赛|联赛|开幕式|闭幕式|"
-                        r"[一二三四五六七八九十]+大|[一二三四五六七八九十]+届[一二三四五六七]中全会)$")  # 中共二十大
+# No organisation: events (GUIDELINES 5d: 第十五届全国运动会, 进博会, 中共二十大) and networks of
+# roads, pipes or rivers (国家电网 is one, so 电网 is not here).
+_NOT_ORG_END = re.compile(r"(?:运动会|奥运会|残奥会|特奥会|亚运会|博览会|进博会|展览会|交易会|广交会|洽谈会|推介会|"
+                          r"发布会|座谈会|研讨会|峰会|锦标赛|联赛|开幕式|闭幕式|"
+                          r"[一二三四五六七八九十]+大|[一二三四五六七八九十]+届[一二三四五六七]中全会|"
+                          r"交通网|路网|管网|水网|航线网|物流网)$")
 
 
 def _name_part(simp: str, start: int, end: int, label: Label) -> tuple[int | None, int]:
@@ -95,9 +96,9 @@ def _name_part(simp: str, start: int, end: int, label: Label) -> tuple[int | Non
     no event, no everyday word (长治久安, 援疆), no 中华 of 中华民族, no trailing 决策部署."""
     freq, tags = jieba_lexicon()
     if label is Label.ORG:
-        while (cut := next((w for w in _NOT_ORG_ENDINGS if simp.endswith(w, start, end)), None)):
-            end -= len(cut)
-        if end - start < 2 or _EVENT_END.search(simp, start, end) or _NETWORK_END.search(simp, start, end):
+        tail = _NOT_ORG_TAIL.search(simp, start, end)
+        end = tail.start() if tail else end
+        if end - start < 2 or _NOT_ORG_END.search(simp, start, end):
             return None, end
     if simp[start] in "援赴访驻" and end - start == 2:  # 援疆, 赴京: a verb and a place
         return None, end
@@ -107,7 +108,7 @@ def _name_part(simp: str, start: int, end: int, label: Label) -> tuple[int | Non
         return None, end
     if label is Label.LOC and word == "中华" and simp.startswith("民族", end):
         return None, end
-    if label is Label.LOC and _inside_common_word(simp, start, end, freq, tags):
+    if label is Label.LOC and end - start == 2 and _inside_common_word(simp, start, end, freq, tags):
         return None, end  # 太阳能's 太阳
     if label is Label.LOC and end - start == 1 and word not in ABBREVIATIONS + "华":
         return None, end  # 残特奥会's 奥 is no place; 美, 黎, 京 are (5c)
@@ -121,18 +122,31 @@ def _opens_with_place(simp: str, start: int, end: int) -> bool:
 
 def _inside_known_place(simp: str, start: int, end: int) -> bool:
     """Whether a gazetteer place of four or more characters strictly holds [start, end)."""
-    lo = max(0, start - 6)
-    return any(s <= start and end <= e and e - s > end - start and e - s >= 4
-               for s, e in ((lo + a, lo + b) for a, b in gazetteer.place_matcher().spans(simp[lo:end + 6])))
+    return any(s <= start and end <= e and e - s > end - start for s, e in _long_places(simp))
+
+
+@lru_cache(maxsize=4)
+def _long_places(simp: str) -> tuple[tuple[int, int], ...]:
+    return tuple((s, e) for s, e in gazetteer.place_spans(simp) if e - s >= 4)
+
+
+@lru_cache(maxsize=4)
+def _place_starts(simp: str) -> list[int]:
+    return [s for s, _ in gazetteer.place_spans(simp)]
 
 
 def _place_chain(simp: str, start: int, end: int) -> list[tuple[int, int]]:
     """The places a chain is made of (GUIDELINES 5c), else []: gazetteer places that tile
     [start, end) exactly (重庆|江津), or one that opens it before a named street, village or
     town (北京|草厂胡同). A zone stays whole (上海自贸区临港新片区, 德州经开区)."""
-    pieces = [(start + s, start + e) for s, e in gazetteer.place_matcher().spans(simp[start:end])]
-    if not pieces or pieces[0][0] != start:
+    places = gazetteer.place_spans(simp)
+    i = bisect.bisect_left(_place_starts(simp), start)
+    if i == len(places) or places[i][0] != start or places[i][1] >= end:
         return []
+    pieces = []
+    while i < len(places) and places[i][1] <= end:
+        pieces.append(places[i])
+        i += 1
     if pieces[-1][1] == end and all(a[1] == b[0] for a, b in zip(pieces, pieces[1:], strict=False)):
         return pieces
     cut = pieces[0][1]
