@@ -144,16 +144,26 @@ def place_spans(text: str) -> tuple[tuple[int, int], ...]:
 @lru_cache(maxsize=1)
 def place_matcher() -> WordMatcher:
     """The LOC gazetteer as a fast matcher (德州, 德州市, 广西壮族自治区)."""
-    return WordMatcher(words("places"), "特别行政区|自治区|自治州|自治县|省|市|县")
+    return WordMatcher(words("places"), PLACE_SUFFIX)
 
 
-@lru_cache(maxsize=1)
-def place_regex() -> re.Pattern:
-    """LOC gazetteer names, optionally followed by their administrative suffix."""
-    names = words("places")
-    return re.compile(
-        alternation(names) + "(?:特别行政区|自治区|自治州|自治县|省|市|县)?"
-    )
+PLACE_SUFFIX = "特别行政区|自治区|自治州|自治县|省|市|县"
+_PLACE_SUFFIX_END = re.compile(f"(?:{PLACE_SUFFIX})$")
+
+
+def is_place(text: str) -> bool:
+    """Whether text is a gazetteer name, optionally with its administrative suffix (德州市)."""
+    names = place_names()
+    if text in names:
+        return True
+    suffix = _PLACE_SUFFIX_END.search(text)
+    return bool(suffix) and text[:suffix.start()] in names
+
+
+def place_prefix(text: str) -> int:
+    """The end of the longest gazetteer name (with its suffix) that opens text, else 0."""
+    spans = place_matcher().spans(text[:24])
+    return spans[0][1] if spans and spans[0][0] == 0 else 0
 
 
 @lru_cache(maxsize=1)

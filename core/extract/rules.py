@@ -175,7 +175,7 @@ def org_body_ok(simp: str, start: int, end: int, suffix: str) -> bool:
     if suffix in _GOVERNMENT:  # 市政府, 漳州市人民政府; not 当地政府, 享受到政府
         place = body.removesuffix("人民")
         return body in ("省", "市", "县", "区", "镇", "乡") or bool(
-            gazetteer.place_regex().fullmatch(place) or gazetteer.country_regex().fullmatch(place))
+            gazetteer.is_place(place) or gazetteer.country_regex().fullmatch(place))
     if simp.endswith("党群服务中心", 0, end + len(suffix)):  # a kind of centre, not a name
         return False
     if suffix in _SINGLE and body[-1:] in "本我该此":  # 本网, 未经本网
@@ -319,13 +319,13 @@ def _project_ok(name: str, suffix_len: int) -> bool:
 
 def _strip_places(name: str) -> str:
     """A project name without leading place words, to test whether anything specific is left."""
-    m = gazetteer.place_regex().match(name)
-    while m and m.end() < len(name):
-        name = name[m.end():]
+    end = gazetteer.place_prefix(name)
+    while 0 < end < len(name):
+        name = name[end:]
         zone = ZONE_SUFFIX_RE.match(name)
         if zone:
             name = name[zone.end():]
-        m = gazetteer.place_regex().match(name)
+        end = gazetteer.place_prefix(name)
     zone = re.match(r".{0,10}?(?:经济技术开发区|经开区|高新区|开发区)", name)
     if zone and zone.end() < len(name):
         name = name[zone.end():]

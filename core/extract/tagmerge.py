@@ -68,7 +68,7 @@ def tagger_cands(simp: str, spans, titles: list[Cand]) -> list[Cand]:
         elif label is Label.LOC and len(pieces := _place_chain(simp, start, end)) > 1:
             raw.extend(Cand(s, e, label, PRIO_TAGGER) for s, e in pieces)  # 新疆|喀什 (GUIDELINES 5c)
             continue
-        elif label is Label.ORG and gazetteer.place_regex().fullmatch(simp, start, end):
+        elif label is Label.ORG and gazetteer.is_place(simp[start:end]):
             label = Label.LOC  # a team called by its country or province (荷兰、德国): the place
         elif label is Label.ORG:
             start = _org_start(simp, start, end)
@@ -108,8 +108,8 @@ def _name_part(simp: str, start: int, end: int, label: Label) -> tuple[int | Non
         return None, end
     if label is Label.LOC and word == "中华" and simp.startswith("民族", end):
         return None, end
-    if label is Label.LOC and end - start == 2 and _inside_common_word(simp, start, end, freq, tags):
-        return None, end  # 太阳能's 太阳
+    if label is Label.LOC and end - start <= 2 and _inside_common_word(simp, start, end, freq, tags):
+        return None, end  # 太阳能's 太阳, 日产's 日
     if label is Label.LOC and end - start == 1 and word not in ABBREVIATIONS + "华":
         return None, end  # 残特奥会's 奥 is no place; 美, 黎, 京 are (5c)
     return start, end
