@@ -48,14 +48,14 @@ def analyze(clean_text: str, *, article_date: str | None = None,
     False runs on rules alone.
     """
     from core.extract.candidates import all_candidates
-    from core.extract.combine import resolve
+    from core.extract.combine import join_names, resolve
     from core.extract.facts import find_facts
     from core.text import simplified_view
 
     if tagger is None:
         tagger = default_tagger()
     simp = simplified_view(clean_text)
-    chosen = resolve(all_candidates(simp, article_date, lexicon, tagger or None))
+    chosen = join_names(simp, resolve(all_candidates(simp, article_date, lexicon, tagger or None)))
     entities = [Span(c.start, c.end, c.label, clean_text[c.start:c.end], c.value) for c in chosen]
     facts = find_facts(simp, entities)
     model = getattr(tagger, "model_name", "") if tagger else ""

@@ -67,3 +67,19 @@ def resolve(cands: list[Cand]) -> list[Cand]:
 def covered(cands: list[Cand], start: int, end: int, labels: tuple[Label, ...]) -> bool:
     """True when a candidate with one of labels covers [start, end)."""
     return any(c.start <= start and end <= c.end and c.label in labels for c in cands)
+
+
+_NAME_JOINERS = frozenset("-－‐‑·•・")
+
+
+def join_names(simp: str, chosen: list[Cand]) -> list[Cand]:
+    """Two PERSON spans joined by a hyphen or a middle dot are one name (迪亚斯-卡内尔)."""
+    out: list[Cand] = []
+    for cand in chosen:
+        last = out[-1] if out else None
+        if (last and cand.label is Label.PERSON and last.label is Label.PERSON
+                and cand.start == last.end + 1 and simp[last.end] in _NAME_JOINERS):
+            out[-1] = last._replace(end=cand.end)
+        else:
+            out.append(cand)
+    return out

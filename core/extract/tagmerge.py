@@ -121,13 +121,14 @@ def _opens_with_place(simp: str, start: int, end: int) -> bool:
 
 
 def _inside_known_place(simp: str, start: int, end: int) -> bool:
-    """Whether a gazetteer place of four or more characters strictly holds [start, end)."""
+    """Whether a gazetteer place of three or more characters strictly holds [start, end)
+    (丹江|口 is 丹江口)."""
     return any(s <= start and end <= e and e - s > end - start for s, e in _long_places(simp))
 
 
 @lru_cache(maxsize=4)
 def _long_places(simp: str) -> tuple[tuple[int, int], ...]:
-    return tuple((s, e) for s, e in gazetteer.place_spans(simp) if e - s >= 4)
+    return tuple((s, e) for s, e in gazetteer.place_spans(simp) if e - s >= 3)
 
 
 @lru_cache(maxsize=4)

@@ -383,3 +383,12 @@ def test_no_name_opened_by_an_everyday_word():
 def test_kinds_of_companies_places_opening_names_and_verbs_before_projects(text, expected):
     found = {(e.text, str(e.label)) for e in analyze(text).entities}
     assert {f for f in found if f[0] != "美联航"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("迪亚斯-卡内尔表示，欣悉您再次当选。", ("迪亚斯-卡内尔", "PERSON")),  # one name across a hyphen
+    ("记者从中国物流与采购联合会了解到。", ("中国物流与采购联合会", "ORG")),  # 与 inside a known name
+    ("中线一期工程自丹江口水库引水北上。", ("丹江口", "LOC")),  # not the tagger's 丹江
+])
+def test_names_the_rules_would_cut(text, expected):
+    assert expected in {(e.text, str(e.label)) for e in analyze(text).entities}
