@@ -278,7 +278,7 @@ def _inside_common_word(simp: str, start: int, end: int, freq, tags) -> bool:
 
 # One-character place abbreviations (GUIDELINES 5c: 黎, 以, 广, 深): each is its own LOC
 # inside a run of two or more (中美, 京津冀鲁, 黎以) or after 驻/访/赴 (驻京, 访华).
-ABBREVIATIONS = "京津沪渝冀豫辽黑湘皖鲁苏浙赣鄂桂甘晋陕闽粤琼川黔滇藏青宁新港澳台中美英法德日俄韩朝印巴以黎叙伊越欧"
+ABBREVIATIONS = "京津沪渝冀豫辽黑湘皖鲁苏浙赣鄂桂甘晋陕闽粤琼川黔滇藏青宁新港澳台中美英法德日俄韩朝印巴以黎叙伊越欧乌"
 _ABBR_RUN_RE = re.compile(rf"(?<![\u4e00-\u9fff])[{ABBREVIATIONS}]{{2,4}}(?=[\u4e00-\u9fff])|(?<=[驻访赴])[{ABBREVIATIONS}华]")
 # Runs that are ordinary words, not lists of places.
 _ABBR_WORDS = frozenset("中新 新中 以及 中日 新港 中巴 美日 台中 中印 青年 宁新 新台 中宁 港台 中英 新津".split())

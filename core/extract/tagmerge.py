@@ -56,8 +56,9 @@ def tagger_cands(simp: str, spans, titles: list[Cand]) -> list[Cand]:
         if label is Label.PERSON:
             while start < end and start in title_cover:  # 记者王志强 → 王志强
                 start += 1
-            if _opens_with_place(simp, start, end):
-                continue  # 从江苏江都抽引: 江苏江 is no name
+            if _opens_with_place(simp, start, end) or (
+                    end - start == 2 and simp[start] in ABBREVIATIONS and simp[start + 1] in "军方"):
+                continue  # 从江苏江都抽引: 江苏江 is no name; 乌军, 俄方 are armies and sides
             if (end - start < 2 or any(i in title_cover for i in range(start, end))
                     or not _NAME_CHARS.fullmatch(simp, start, end)):
                 continue

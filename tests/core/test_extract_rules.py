@@ -392,3 +392,12 @@ def test_kinds_of_companies_places_opening_names_and_verbs_before_projects(text,
 ])
 def test_names_the_rules_would_cut(text, expected):
     assert expected in {(e.text, str(e.label)) for e in analyze(text).entities}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("以色列国防部长加兰特4日称。", {("以色列", "LOC"), ("国防部长", "TITLE"), ("加兰特", "PERSON"), ("4日", "DATE")}),
+    ("掩盖乌军在俄库尔斯克方向的失败。", {("俄", "LOC"), ("库尔斯克", "LOC")}),  # 乌军 is an army
+    ("讨论结束俄乌冲突的问题。", {("俄", "LOC"), ("乌", "LOC")}),
+])
+def test_international_news(text, expected):
+    assert {(e.text, str(e.label)) for e in analyze(text).entities} == expected
