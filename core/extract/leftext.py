@@ -69,7 +69,7 @@ def extend_left(simp: str, end: int, barriers: frozenset[int] | set[int] = froze
 # Leading words that make a name generic or belong to the sentence, not the name.
 GENERIC_LEAD = re.compile(
     r"(?:我区|全区|全市|全省|全县|全国|我市|我县|我省|本区|本市|各级|各类|各|该|本|我|区属|区直|市属|相关|有关|这些|一批|"
-    r"谨代表|代表)+"
+    r"谨代表|代表|一家|一所|一座|这家|那家)+"
 )
 
 

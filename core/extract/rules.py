@@ -24,7 +24,7 @@ ORG_SUFFIX_RE = re.compile(
     r"新闻网|报社|日报|晚报|电视台|广播电台|通讯社|研究院|研究所|科学院|协会|学会(?![了])|商会|联合会|基金会|基金|"
     r"法院|检察院|公安局|派出所|大队|支队|调研组|分局|海关(?!总署)|海关总署|"
     r"(?<![格布结大全时当政骗赌饭开残变新僵胜棋战])局(?![长面势部限])|(?<![内外全东西南北中局干总支])部(?![长门分署队件位落级委属])|"
-    r"厅(?![长])|(?<![党常])委(?![员托屈婉])|(?<![一官情钱力族管通路水信])网(?![络站格上民友点页通办球]))"
+    r"厅(?![长])|(?<![党常])委(?![员托屈婉])|(?<![一官情钱力族管通路水信测])网(?![络站格上民友点页通办球]))"
 )
 _SINGLE = set("局部厅委网")
 # Whole names that are generic references, not organisations (GUIDELINES 5b).
@@ -64,7 +64,7 @@ GENERIC_PROJECT_WORDS = re.compile(
     r"重中之重|省级|市级|区级|该|本|这些|相关|各类|各|推进|促成|建立|做好|从事|实施|引进|储备|谋划|落地|全区|全市|"
     r"我区|开工|投产|服务|一批|优质|好|大|确保|抓|必|发展|做好|加快|推动|特色|推出|当地|体验|各地|多个|新|"
     r"乡村|休闲|旅游|文旅|农业|生态|文化|示范|试点|民生|惠民|标志性|代表性|关键|龙头|战略性|基础性|先导性|"
-    r"生产|第[一二三四五六七八九十\d]+[期个]|一个|提升|保障|改造|升级"
+    r"生产|第[一二三四五六七八九十\d]+[期个]|一个个|一个|提升|保障|改造|升级|清洁能源|新能源|能源"
 )
 GENERIC_PROJECT = re.compile(
     r"^(?:重点|重大|招商引资|招商|签约|在建|新建|续建|产业|建设|高科技成果|高新技术|民生|基础设施|"
@@ -257,9 +257,17 @@ def _gazetteer_places(simp: str) -> list[tuple[int, int]]:
             end -= 1
             if simp[start:end] not in names:
                 continue
-        if not _inside_common_word(simp, start, end, freq, tags):
+        if not (_inside_common_word(simp, start, end, freq, tags)
+                or _words_across_both_ends(simp, start, end, freq, tags)):
             out.append((start, end))
     return out
+
+
+def _words_across_both_ends(simp: str, start: int, end: int, freq, tags) -> bool:
+    """其中国家级 holds no 中国: everyday words run across both its ends (其中, 国家)."""
+    def everyday(word: str) -> bool:
+        return freq.get(word, 0) >= 5000 and tags.get(word) not in PROPER_NOUN_TAGS
+    return start > 0 and everyday(simp[start - 1:start + 1]) and everyday(simp[end - 1:end + 1])
 
 
 _AREA_WORDS = frozenset("区域 县域 市域".split())

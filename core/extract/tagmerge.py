@@ -123,8 +123,9 @@ def _opens_with_place(simp: str, start: int, end: int) -> bool:
 
 def _inside_known_place(simp: str, start: int, end: int) -> bool:
     """Whether a gazetteer place of three or more characters strictly holds [start, end)
-    (丹江|口 is 丹江口)."""
-    return any(s <= start and end <= e and e - s > end - start for s, e in _long_places(simp))
+    (丹江|口 is 丹江口), or any place a single character (中 of 中国家电 is 中国)."""
+    places = gazetteer.place_spans(simp) if end - start == 1 else _long_places(simp)
+    return any(s <= start and end <= e and e - s > end - start for s, e in places)
 
 
 @lru_cache(maxsize=4)

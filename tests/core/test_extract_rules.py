@@ -401,3 +401,15 @@ def test_names_the_rules_would_cut(text, expected):
 ])
 def test_international_news(text, expected):
     assert {(e.text, str(e.label)) for e in analyze(text).entities} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("现有畜禽品种49个，其中国家级核心育种场8家。", {("49个", "QUANTITY"), ("8家", "QUANTITY")}),
+    ("今年是澳门回归祖国25周年。", {("今年", "DATE"), ("澳门", "LOC")}),  # an anniversary, not 25 weeks
+    ("通过建立天空地一体化监测网守护生态。", set()),
+    ("一个个清洁能源项目不断见证。", set()),
+    ("在横琴创办了一家港澳青年孵化中心。", {("横琴", "LOC"), ("港澳青年孵化中心", "ORG")}),
+    ("在中国家电市场上。", {("中国", "LOC")}),  # not the tagger's 中
+])
+def test_more_news_sentences(text, expected):
+    assert {(e.text, str(e.label)) for e in analyze(text).entities} == expected
