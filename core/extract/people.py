@@ -94,7 +94,7 @@ def _run_after(simp: str, pos: int, title_starts: set[int]) -> tuple[int, str]:
 
 # Characters of transliterated foreign names (普里马科夫, 德兹乌班斯基): such a run is
 # not cut into Chinese surname + given name; the tagger reads it whole.
-_FOREIGN = re.compile(r"[斯夫基尔姆耶娃契诺维奇莎·•]")
+_FOREIGN = re.compile(r"[斯夫基尔姆耶娃契诺维奇莎卡·•]")
 
 
 def names_after(simp: str, anchors: list[int], title_starts: set[int]) -> list[Cand]:

@@ -124,6 +124,9 @@ def _word_across_start(simp: str, start: int, freq, tags) -> bool:
     return not any(tags.get(simp[i:start]) in PROPER_NOUN_TAGS for i in range(max(0, start - 4), start - 1))
 
 
+_JOINING_WORDS = re.compile(r"会同|携手|协同")
+
+
 def find_orgs(simp: str, barriers: set[int], projects: list[Cand]) -> list[Cand]:
     """ORG by suffix, extended left; companies stop after a park or project name."""
     project_ends = {c.end for c in projects}
@@ -132,6 +135,8 @@ def find_orgs(simp: str, barriers: set[int], projects: list[Cand]) -> list[Cand]
         suffix = m.group()
         stops = barriers | project_ends if suffix.endswith(COMPANY_SUFFIXES) else barriers
         start = trim_lead(simp, extend_left(simp, m.start(), stops, min_body=2), m.start())
+        for joined in _JOINING_WORDS.finditer(simp, start, m.start()):  # 财政部会同|农业农村部
+            start = joined.end()
         if _SCHOOL_RE.search(suffix):
             start = _SCHOOL_LEAD.match(simp, start, m.start()).end()
         if suffix in _GOVERNMENT:  # 以色列政府: a country may begin with a stop character (以)

@@ -106,7 +106,7 @@ def _name_part(simp: str, start: int, end: int, label: Label) -> tuple[int | Non
     word = simp[start:end]
     if len(word) > 1 and freq.get(word) and (tags.get(word) in _WORD_TAGS or (
             label is Label.LOC and tags.get(word) == "n")):
-        return None, end
+        return None, end  # 长治久安, 地球
     if label is Label.LOC and word == "中华" and simp.startswith("民族", end):
         return None, end
     if label is Label.LOC and end - start <= 2 and _inside_common_word(simp, start, end, freq, tags):
@@ -215,6 +215,7 @@ def longest_orgs(simp: str, cands: list[Cand], rule_cands: list[Cand]) -> list[C
     return out
 
 
+_TWO_BODIES = re.compile(r"会同|携手|协同")  # not 联合: 联合国
 # Characters a sentence puts between names and an organisation never holds (愿同, 暂不).
 _NOT_IN_ORG = frozenset(HARD_STOP_CHARS | set("不愿暂"))
 
@@ -222,7 +223,9 @@ _NOT_IN_ORG = frozenset(HARD_STOP_CHARS | set("不愿暂"))
 def _clean_org(simp: str, cand: Cand) -> bool:
     """Whether a tagger ORG may override the rules: it ends in an organisation word, holds no
     function character, and is no foreign company with its nationality (德国|西门子公司, 5e)."""
-    if not simp.endswith(ORG_SUFFIXES, cand.start, cand.end) or simp.endswith("部署", cand.start, cand.end) or any(ch in _NOT_IN_ORG for ch in simp[cand.start:cand.end]):
+    if (not simp.endswith(ORG_SUFFIXES, cand.start, cand.end) or simp.endswith("部署", cand.start, cand.end)
+            or any(ch in _NOT_IN_ORG for ch in simp[cand.start:cand.end])
+            or _TWO_BODIES.search(simp, cand.start, cand.end)):  # 财政部会同农业农村部
         return False
     company = simp.endswith(COMPANY_SUFFIXES, cand.start, cand.end)
     return not (company and foreign_country(simp, cand.start, cand.end))

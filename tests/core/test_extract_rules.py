@@ -413,3 +413,17 @@ def test_international_news(text, expected):
 ])
 def test_more_news_sentences(text, expected):
     assert {(e.text, str(e.label)) for e in analyze(text).entities} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("白俄罗斯总统卢卡申科说。", {("白俄罗斯", "LOC"), ("总统", "TITLE"), ("卢卡申科", "PERSON")}),  # not 卢卡|申科
+    ("近日，财政部会同农业农村部下达资金2.19亿元。",
+     {("近日", "DATE"), ("财政部", "ORG"), ("农业农村部", "ORG"), ("2.19亿元", "MONEY")}),
+])
+def test_transliterations_and_joined_bodies(text, expected):
+    assert {(e.text, str(e.label)) for e in analyze(text).entities} == expected
+
+
+def test_indicator_without_a_period_word_or_a_plan():
+    facts = analyze("“十五五”时期全国公共机构单位建筑面积碳排放将力争下降8.5%。").facts
+    assert [f.slots["indicator"].literal for f in facts] == ["公共机构单位建筑面积碳排放"]
