@@ -47,7 +47,9 @@ _BUILDING_NEAR = re.compile(r"投资|开工|建设|完工|新建|扩建|竣工|�
 ZONE_SUFFIX_RE = re.compile(
     r"经济技术开发区|高新技术产业开发区|经开区|高新区|开发区|自贸区|保税区|新区|示范区(?!域)|新片区|临空港"
 )
-_ZONE_BAD_BODY = re.compile(r"党建|教育|特色|城市|人才|示范区域|打造|建设|创建")
+_ZONE_BAD_BODY = re.compile(r"党建|教育|特色|城市|人才|示范区域")
+_ZONE_LEVEL = re.compile(r"(?:国家级|省级|市级|区级|县级|全国|一流|首批|一批|一个)+")  # 国家级示范区 is a kind
+_ZONE_VERBS = re.compile(r"打造|建设|创建|建成|基本|全面")  # the zone's name starts after them
 _BARE_ZONES = ("经济技术开发区", "高新技术产业开发区", "经开区", "高新区", "开发区")
 # 乡 alone is mostly 乡村/乡愁: a township needs a boundary right after it.
 TOWN_SUFFIX_RE = re.compile(r"(?:街道|镇|村|乡(?=[、，,。；的]))(?![长委民干级集组子里庄落镇村务])")
@@ -236,7 +238,10 @@ def find_places(simp: str, barriers: set[int]) -> list[Cand]:
             start = m.start()
         else:  # 北方应急(医疗)救援综合示范区
             start = trim_lead(simp, extend_left(simp, m.start(), barriers, min_body=2), m.start())
-            if start == m.start() or _ZONE_BAD_BODY.search(simp, start, m.start()):
+            for verb in _ZONE_VERBS.finditer(simp, start, m.start()):  # 基本建成|两岸融合发展示范区
+                start = verb.end()
+            if (m.start() - start < 2 or _ZONE_BAD_BODY.search(simp, start, m.start())
+                    or _ZONE_LEVEL.fullmatch(simp, start, m.start())):
                 continue
         out.append(Cand(start, m.end(), Label.LOC, PRIO_RULE))
     out.extend(_abbreviations(simp))
@@ -279,10 +284,12 @@ _AREA_WORDS = frozenset("区域 县域 市域".split())
 
 
 def _inside_common_word(simp: str, start: int, end: int, freq, tags) -> bool:
-    """True when a word of up to four characters in jieba's dictionary that is not a proper
-    noun holds the place name: 长治久安, 三明治, 大同小异 (not 孙中山 or 德州市)."""
-    for i in range(max(0, start - 2), start + 1):
-        for j in range(end + (i == start), min(len(simp), i + 4) + 1):
+    """True when a word of up to four characters (five around a two-character name) in
+    jieba's dictionary that is not a proper noun holds the place name: 长治久安, 三明治,
+    发展中国家 (not 孙中山 or 德州市)."""
+    longest = 5 if end - start == 2 else 4  # 发展中国家 holds 中国
+    for i in range(max(0, start - 3), start + 1):
+        for j in range(end + (i == start), min(len(simp), i + longest) + 1):
             word = simp[i:j]
             if freq.get(word) and tags.get(word) not in PROPER_NOUN_TAGS:
                 return True

@@ -427,3 +427,13 @@ def test_transliterations_and_joined_bodies(text, expected):
 def test_indicator_without_a_period_word_or_a_plan():
     facts = analyze("“十五五”时期全国公共机构单位建筑面积碳排放将力争下降8.5%。").facts
     assert [f.slots["indicator"].literal for f in facts] == ["公共机构单位建筑面积碳排放"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("对广大发展中国家也具有重要的借鉴价值。", set()),  # 发展中国家 holds no 中国
+    ("目标是在福建全省域基本建成两岸融合发展示范区。", {("福建", "LOC"), ("两岸融合发展示范区", "LOC")}),
+    ("建设国家级示范区。", set()),
+    ("由中共中央对外联络部和中共重庆市委共同主办。", {("中共中央对外联络部", "ORG"), ("中共重庆市委", "ORG")}),
+])
+def test_zones_and_central_bodies(text, expected):
+    assert {(e.text, str(e.label)) for e in analyze(text).entities} == expected
