@@ -286,13 +286,23 @@ _AREA_WORDS = frozenset("区域 县域 市域".split())
 def _inside_common_word(simp: str, start: int, end: int, freq, tags) -> bool:
     """True when a word of up to four characters (five around a two-character name) in
     jieba's dictionary that is not a proper noun holds the place name: 长治久安, 三明治,
-    发展中国家 (not 孙中山 or 德州市)."""
-    longest = 5 if end - start == 2 else 4  # 发展中国家 holds 中国
+    发展中国家 (not 孙中山 or 德州市).
+
+    jieba's dictionary holds every prefix of its words (frequency 0), so a start whose
+    text up to the name's end is not even a prefix is dropped after one lookup.
+    """
+    longest = 5 if end - start == 2 else 4
+    size = end - start
     for i in range(max(0, start - 3), start + 1):
-        for j in range(end + (i == start), min(len(simp), i + longest) + 1):
-            word = simp[i:j]
-            if freq.get(word) and tags.get(word) not in PROPER_NOUN_TAGS:
+        j = end
+        count = freq.get(simp[i:j])
+        while count is not None:
+            if count and j - i > size and tags.get(simp[i:j]) not in PROPER_NOUN_TAGS:
                 return True
+            j += 1
+            if j > len(simp) or j - i > longest:
+                break
+            count = freq.get(simp[i:j])
     return False
 
 
