@@ -103,15 +103,23 @@ class WordMatcher:
     def __init__(self, items, suffix: str | None = None) -> None:
         items = {w for w in items if w}
         self.words = frozenset(items)
-        self.prefixes = frozenset(w[:2] for w in items)
-        self.lengths = sorted({len(w) for w in items}, reverse=True)
+        self.singles = frozenset(w for w in items if len(w) == 1)
+        lengths: dict[str, set[int]] = {}
+        for w in items:
+            if len(w) > 1:
+                lengths.setdefault(w[:2], set()).add(len(w))
+        # The lengths of the words each two-character prefix opens, longest first.
+        self.by_prefix = {p: sorted(sizes, reverse=True) for p, sizes in lengths.items()}
         firsts = "".join(sorted({w[0] for w in items}))
-        self.starts = re.compile(f"[{re.escape(firsts)}]")
+        seconds = "".join(sorted({w[1] for w in items if len(w) > 1}))
+        # A position is worth a look only when its two characters could open a word.
+        starts = f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])" if not self.singles else f"[{re.escape(firsts)}]"
+        self.starts = re.compile(starts)
         self.suffix = re.compile(suffix) if suffix else None
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
-        pos, words, prefixes = 0, self.words, self.prefixes
+        pos, words, by_prefix = 0, self.words, self.by_prefix
         search = self.starts.search
         while True:
             m = search(text, pos)
@@ -119,12 +127,12 @@ class WordMatcher:
                 return out
             i = m.start()
             end = 0
-            if text[i:i + 2] in prefixes or text[i] in words:
-                left = len(text) - i
-                for length in self.lengths:
-                    if length <= left and text[i:i + length] in words:  # a slice past the end is short
-                        end = i + length
-                        break
+            for length in by_prefix.get(text[i:i + 2], ()):
+                if text[i:i + length] in words and i + length <= len(text):  # a slice past the end is short
+                    end = i + length
+                    break
+            if not end and text[i] in self.singles:
+                end = i + 1
             if not end:
                 pos = i + 1
                 continue
