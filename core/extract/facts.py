@@ -148,7 +148,7 @@ _METRIC_PATTERNS = (
     (re.compile(r"(?P<ind>[^，。；,;、]{2,8}?)(?:最高|不超过|最多)$"), None),  # subsidies are metrics
     (re.compile(r"(?P<ind>[^，。；,;、]{2,12}?)(?:为|共计|合计|累计|总计)$"), None),
 )
-_HEDGE_ONLY = re.compile(r"超过|不超过|以上|约|近|达|为|共|累计|最高")
+_HEDGE_ONLY = re.compile(r"超过|不超过|以上|约|近|达|为|共|累计|最高|至今|目前|截至目前|已经|已")
 _EDGE_PUNCT = re.compile(r"^[^\w]+|[^\w]+$")  # （中亚）班列数量 gives 班列数量, not ）班列数量
 _INDICATOR_TAIL = re.compile(r"(?:已|将|力争|有望|预计|分别净|分别|都|共计|合计|累计|在原有基础上)+$")  # not 均: 年均
 _INDICATOR_LEAD = re.compile(r"^(?:时期|期间|全区|全市|全省|全国|我国|所有|我区|我市|并|且|共|累计|其中|已|将获|获得|获)+")

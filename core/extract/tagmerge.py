@@ -72,6 +72,8 @@ def tagger_cands(simp: str, spans, titles: list[Cand]) -> list[Cand]:
         elif label is Label.ORG and gazetteer.is_place(simp[start:end]):
             label = Label.LOC  # a team called by its country or province (荷兰、德国): the place
         elif label is Label.ORG:
+            if any(i in title_cover for i in range(start + 1, end)):
+                continue  # 美联储副主席称美银行: a title inside is a sentence, not a name
             start = _org_start(simp, start, end)
             if start is None:
                 continue
@@ -224,6 +226,7 @@ def _clean_org(simp: str, cand: Cand) -> bool:
     """Whether a tagger ORG may override the rules: it ends in an organisation word, holds no
     function character, and is no foreign company with its nationality (德国|西门子公司, 5e)."""
     if (not simp.endswith(ORG_SUFFIXES, cand.start, cand.end) or simp.endswith("部署", cand.start, cand.end)
+            or simp.startswith("长", cand.end)  # 金砖国家农业部|长会议: the 部 opens 部长
             or any(ch in _NOT_IN_ORG for ch in simp[cand.start:cand.end])
             or _TWO_BODIES.search(simp, cand.start, cand.end)):  # 财政部会同农业农村部
         return False

@@ -437,3 +437,18 @@ def test_indicator_without_a_period_word_or_a_plan():
 ])
 def test_zones_and_central_bodies(text, expected):
     assert {(e.text, str(e.label)) for e in analyze(text).entities} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("各地持续做好新冠肺炎互联网诊疗服务。", set()),  # 互联网 is no ORG
+    ("患者可以在三甲医院的转诊通道加快接诊。", set()),  # a kind of hospital
+    ("巴西农业部长法瓦罗在巴西利亚表示。",
+     {("巴西", "LOC"), ("农业部长", "TITLE"), ("法瓦罗", "PERSON"), ("巴西利亚", "LOC")}),
+])
+def test_world_capitals_and_kinds_of_bodies(text, expected):
+    assert {(e.text, str(e.label)) for e in analyze(text).entities} == expected
+
+
+def test_no_metric_named_by_a_time_word():
+    facts = analyze("省妇幼保健院等多家医院，至今已为15000多人提供服务。").facts
+    assert [f for f in facts if str(f.type) == "metric"] == []
