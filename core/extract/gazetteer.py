@@ -128,7 +128,7 @@ class WordMatcher:
             i = m.start()
             end = 0
             for length in by_prefix.get(text[i:i + 2], ()):
-                if text[i:i + length] in words and i + length <= len(text):  # a slice past the end is short
+                if i + length <= len(text) and text[i:i + length] in words:  # a slice past the end is short
                     end = i + length
                     break
             if not end and text[i] in self.singles:

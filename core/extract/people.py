@@ -12,7 +12,7 @@ import re
 
 from core.extract import gazetteer
 from core.extract.combine import PRIO_RULE, PRIO_STRONG, Cand
-from core.extract.tagger_features import PROPER_NOUN_TAGS, jieba_lexicon
+from core.extract.tagger_features import PROPER_NOUN_TAGS, everyday_word, jieba_lexicon
 from core.model import Label
 
 # Characters that end a run of names (verbs and function words after a name).
@@ -49,8 +49,7 @@ def _common_word(head: str) -> bool:
 
 def _everyday_start(head: str) -> bool:
     """村民曾经靠… holds no name 曾经靠: a frequent everyday word opens it (曾经 d)."""
-    freq, tags = jieba_lexicon()
-    return freq.get(head[:2], 0) >= 2000 and tags.get(head[:2]) not in PROPER_NOUN_TAGS
+    return everyday_word(head[:2], 2000)
 
 
 def _segment(run: str) -> list[str] | None:
@@ -115,9 +114,8 @@ def names_after(simp: str, anchors: list[int], title_starts: set[int]) -> list[C
 
 def _word_across(simp: str, end: int) -> bool:
     """Whether an everyday two-character word runs across end (来到 after 曾来)."""
-    freq, tags = jieba_lexicon()
     word = simp[end - 1:end + 1]
-    return len(word) == 2 and freq.get(word, 0) >= 1000 and tags.get(word) not in PROPER_NOUN_TAGS
+    return len(word) == 2 and everyday_word(word, 1000)
 
 
 def names_before(simp: str, title_starts: set[int]) -> list[Cand]:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from core.extract import gazetteer
 from core.extract.combine import PRIO_DOC, PRIO_RULE, PRIO_WEAK, Cand
 from core.extract.leftext import extend_left, trim_lead
-from core.extract.tagger_features import PROPER_NOUN_TAGS, jieba_lexicon
+from core.extract.tagger_features import PROPER_NOUN_TAGS, everyday_word, jieba_lexicon
 from core.model import Label
 
 # ORG suffixes; single characters carry guards against 内部, 局面, 委托 ….
@@ -90,7 +90,7 @@ def find_titles(simp: str) -> list[Cand]:
     freq, tags = jieba_lexicon()
     return [Cand(m.start(), m.end(), Label.TITLE, PRIO_RULE) for m in gazetteer.title_regex().finditer(simp)
             if not _word_across_start(simp, m.start(), freq, tags)
-            and not _longer_word(simp, m.start(), m.end(), freq, tags)
+            and not _longer_word(simp, m.start(), m.end())
             and not _completes_a_place(simp, m.start())]
 
 
@@ -102,14 +102,12 @@ def _completes_a_place(simp: str, start: int) -> bool:
     names = gazetteer.place_names()
     if not any(simp[i:start + 1] in names for i in range(max(0, start - 6), start - 1)):
         return False
-    after = gazetteer.place_matcher().spans(simp[start + 1:start + 16])
-    return bool(after) and after[0][0] == 0
+    return gazetteer.place_prefix(simp[start + 1:start + 25]) > 0
 
 
-def _longer_word(simp: str, start: int, end: int, freq, tags) -> bool:
+def _longer_word(simp: str, start: int, end: int) -> bool:
     """支持印尼主席国工作 holds no 主席: the title opens a longer word (主席国, 记者站, 书记处)."""
-    return any(freq.get(word := simp[start:end + k], 0) >= 20 and tags.get(word) not in PROPER_NOUN_TAGS
-               for k in (1, 2) if end + k <= len(simp))
+    return any(everyday_word(simp[start:end + k], 20) for k in (1, 2) if end + k <= len(simp))
 
 
 _ORG_LAST_CHARS = frozenset("学局院司委处办厂行所队校站厅社馆")  # not 部: 部门将
@@ -120,13 +118,13 @@ def _word_across_start(simp: str, start: int, freq, tags) -> bool:
     财务处处长, 中国外长 and 同济中学校长 keep theirs (a doubled character, a name or an
     organisation's last character before it)."""
     word = simp[start - 1:start + 1] if start else ""
-    if (freq.get(word, 0) < 1000 or tags.get(word) in PROPER_NOUN_TAGS or word[0] == word[-1]
+    if (not everyday_word(word, 1000) or word[0] == word[-1]
             or word[0] in _ORG_LAST_CHARS):  # 同济中学校长: 学 ends the school's name
         return False
     return not any(tags.get(simp[i:start]) in PROPER_NOUN_TAGS for i in range(max(0, start - 4), start - 1))
 
 
-_JOINING_WORDS = re.compile(r"会同|携手|协同")
+JOINING_WORDS = re.compile(r"会同|携手|协同")  # 财政部会同农业农村部: two bodies
 
 
 def find_orgs(simp: str, barriers: set[int], projects: list[Cand]) -> list[Cand]:
@@ -137,7 +135,7 @@ def find_orgs(simp: str, barriers: set[int], projects: list[Cand]) -> list[Cand]
         suffix = m.group()
         stops = barriers | project_ends if suffix.endswith(COMPANY_SUFFIXES) else barriers
         start = trim_lead(simp, extend_left(simp, m.start(), stops, min_body=2), m.start())
-        for joined in _JOINING_WORDS.finditer(simp, start, m.start()):  # 财政部会同|农业农村部
+        for joined in JOINING_WORDS.finditer(simp, start, m.start()):  # 财政部会同|农业农村部
             start = joined.end()
         if _SCHOOL_RE.search(suffix):
             start = _SCHOOL_LEAD.match(simp, start, m.start()).end()
@@ -268,16 +266,15 @@ def _gazetteer_places(simp: str) -> list[tuple[int, int]]:
             if simp[start:end] not in names:
                 continue
         if not (_inside_common_word(simp, start, end, freq, tags)
-                or _words_across_both_ends(simp, start, end, freq, tags)):
+                or _words_across_both_ends(simp, start, end)):
             out.append((start, end))
     return out
 
 
-def _words_across_both_ends(simp: str, start: int, end: int, freq, tags) -> bool:
+def _words_across_both_ends(simp: str, start: int, end: int) -> bool:
     """其中国家级 holds no 中国: everyday words run across both its ends (其中, 国家)."""
-    def everyday(word: str) -> bool:
-        return freq.get(word, 0) >= 5000 and tags.get(word) not in PROPER_NOUN_TAGS
-    return start > 0 and everyday(simp[start - 1:start + 1]) and everyday(simp[end - 1:end + 1])
+    return (start > 0 and everyday_word(simp[start - 1:start + 1], 5000)
+            and everyday_word(simp[end - 1:end + 1], 5000))
 
 
 _AREA_WORDS = frozenset("区域 县域 市域".split())

@@ -57,6 +57,12 @@ def jieba_lexicon() -> tuple[dict[str, int], dict[str, str]]:
 # jieba's proper-noun tags (person, place, organisation, other proper noun).
 PROPER_NOUN_TAGS = frozenset("nr nrfg nrt ns nt nz".split())
 
+
+def everyday_word(word: str, min_count: int) -> bool:
+    """Whether jieba knows word, at least min_count times, as something other than a name."""
+    freq, tags = jieba_lexicon()
+    return freq.get(word, 0) >= min_count and tags.get(word) not in PROPER_NOUN_TAGS
+
 WordArrays = tuple[list[tuple[str, ...]], list[str]]
 
 

@@ -22,6 +22,7 @@ from core.extract.rules import (
     ABBREVIATIONS,
     COMPANY_SUFFIXES,
     GENERIC_ORGS,
+    JOINING_WORDS,
     ORG_SUFFIX_RE,
     ZONE_SUFFIX_RE,
     _inside_common_word,
@@ -217,7 +218,6 @@ def longest_orgs(simp: str, cands: list[Cand], rule_cands: list[Cand]) -> list[C
     return out
 
 
-_TWO_BODIES = re.compile(r"会同|携手|协同")  # not 联合: 联合国
 # Characters a sentence puts between names and an organisation never holds (愿同, 暂不).
 _NOT_IN_ORG = frozenset(HARD_STOP_CHARS | set("不愿暂"))
 
@@ -225,10 +225,10 @@ _NOT_IN_ORG = frozenset(HARD_STOP_CHARS | set("不愿暂"))
 def _clean_org(simp: str, cand: Cand) -> bool:
     """Whether a tagger ORG may override the rules: it ends in an organisation word, holds no
     function character, and is no foreign company with its nationality (德国|西门子公司, 5e)."""
-    if (not simp.endswith(ORG_SUFFIXES, cand.start, cand.end) or simp.endswith("部署", cand.start, cand.end)
+    if (not simp.endswith(ORG_SUFFIXES, cand.start, cand.end)
             or simp.startswith("长", cand.end)  # 金砖国家农业部|长会议: the 部 opens 部长
             or any(ch in _NOT_IN_ORG for ch in simp[cand.start:cand.end])
-            or _TWO_BODIES.search(simp, cand.start, cand.end)):  # 财政部会同农业农村部
+            or JOINING_WORDS.search(simp, cand.start, cand.end)):  # 财政部会同农业农村部
         return False
     company = simp.endswith(COMPANY_SUFFIXES, cand.start, cand.end)
     return not (company and foreign_country(simp, cand.start, cand.end))
