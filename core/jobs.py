@@ -106,7 +106,7 @@ def _analyze_one(article_id: int) -> JobResult:
             return JobResult(article_id, None, "article no longer exists")
         analysis = analyze(row[0], article_date=row[1], lexicon=_engine["lexicon"],
                            tagger=_engine.get("tagger"))
-        return JobResult(article_id, prepare(analysis, row[0]))
+        return JobResult(article_id, prepare(analysis))
     except Exception as exc:  # one bad article must not stop the batch; it is reported
         return JobResult(article_id, None, f"{type(exc).__name__}: {exc}")
 

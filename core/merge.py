@@ -10,30 +10,34 @@ ids above every id ever deleted (Store.next_ids, schema migration 4), so an id
 the GUI read before a background merge still means the same span, or nothing
 (tests/robustness/test_races.py).
 
-The work is split in two. `prepare` needs only the analysis and the article's
-text, so extraction workers run it (core/jobs.py): trimmed spans, their
-simplified texts and JSON values, checked against the text, as plain tuples
-that are cheap to send. `merge_prepared` applies the rule to the database's
-current state for several articles in one transaction, the writer's share.
+The work is split in two. `prepare` needs only the analysis, so extraction
+workers run it (core/jobs.py): trimmed spans, their simplified texts and JSON
+values, as plain tuples that are cheap to send. `merge_prepared` applies the
+rule to the database's current state for several articles in one transaction,
+the writer's share. It checks each span it stores against the article's text,
+read once in that transaction, and fills fact slots only with the article's
+own entities, so the schema's per-row triggers step aside for its rows
+(core/schema.py, MERGE_CHECKS_ROWS).
 """
 
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from core.errors import UserError
 from core.model import ENGINE_SOURCE_PREFIX, REQUIRED_SLOTS, Analysis, FactType
+from core.schema import MERGE_CHECKS_ROWS
 from core.store import now
 from core.text import simplified_term
 
 # Spans and facts travel as plain tuples, the cheapest to unpickle in the writer
 # (NamedTuples cost it ~0.06 ms more per article). A span is (start, end, label,
-# text, text_s, value as JSON, matches): text_s is simplified_term(text), the key
-# people's rejections are matched on; matches says whether text is the article's
-# text at start:end. A fact is (type, ((role, entity index, literal), ...)).
-PreparedSpan = tuple[int, int, str, str, str, str | None, bool]
+# text, text_s, value as JSON): text_s is simplified_term(text), the key people's
+# rejections are matched on. A fact is (type, ((role, entity index, literal), ...)).
+PreparedSpan = tuple[int, int, str, str, str, str | None]
 PreparedFact = tuple[str, tuple[tuple[str, int | None, str | None], ...]]
 
 
@@ -56,8 +60,8 @@ class MergeResult:
     skipped_rejected: int = 0
 
 
-def prepare(analysis: Analysis, text: str) -> Prepared:
-    """What the merge needs from an analysis, computed from it and the article's text alone."""
+def prepare(analysis: Analysis) -> Prepared:
+    """What the merge needs from an analysis, computed from the analysis alone."""
     spans = []
     for span in analysis.entities:
         trimmed = span.text.strip()  # GUIDELINES: spans never start or end with whitespace
@@ -72,7 +76,7 @@ def prepare(analysis: Analysis, text: str) -> Prepared:
         value = None if span.value is None else json.dumps(span.value, ensure_ascii=False)
         spans.append((start, end, str(span.label), trimmed,
                       trimmed if text_s == trimmed else text_s,  # one string to send
-                      value, text[start:end] == trimmed))
+                      value))
     facts = tuple((str(f.type), tuple((role, s.entity, s.literal) for role, s in f.slots.items()))
                   for f in analysis.facts)
     return Prepared(tuple(spans), facts, f"{ENGINE_SOURCE_PREFIX}:{analysis.engine_version}",
@@ -83,7 +87,7 @@ def merge_suggestions(store, article_id: int, analysis: Analysis | Prepared) -> 
     """Merge one article's results (an Analysis, or one `prepare`d by a worker)."""
     with store.transaction():
         if isinstance(analysis, Analysis):
-            analysis = prepare(analysis, store.article_text(article_id))
+            analysis = prepare(analysis)
         (result,) = merge_prepared(store, [(article_id, analysis)])
     if result is None:
         raise UserError(f"no article with id {article_id}")
@@ -111,13 +115,26 @@ def merge_prepared(store, items: list[tuple[int, Prepared]]) -> list[MergeResult
     return results
 
 
+@contextmanager
+def _rows_checked_here(conn):
+    """The triggers that check each entity span and fact slot step aside while the merge
+    writes rows it checked itself; only inside its transaction, never committed."""
+    assert conn.in_transaction
+    conn.execute("INSERT INTO meta (key, value) VALUES (?, 'core.merge')", (MERGE_CHECKS_ROWS,))
+    try:
+        yield
+    finally:
+        conn.execute("DELETE FROM meta WHERE key = ?", (MERGE_CHECKS_ROWS,))
+
+
 def _merge_one(conn, writer: _Writer, rejected: set, article_id: int,
                prepared: Prepared) -> MergeResult | None:
-    if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
+    row = conn.execute("SELECT clean_text FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
         return None
     stored = _Stored(conn, article_id)
     result = MergeResult()
-    index_to_id = _merge_entities(writer, rejected, article_id, prepared, stored, result)
+    index_to_id = _merge_entities(writer, rejected, article_id, row[0], prepared, stored, result)
     stale_facts = _merge_facts(writer, article_id, prepared, stored.facts, index_to_id, result)
     gone = set(stored.stale) - set(index_to_id.values())
     writer.delete_facts.extend((i,) for i in stale_facts)
@@ -152,7 +169,8 @@ class _Stored:
                 self.kept.append(row)
 
 
-def _merge_entities(writer, rejected, article_id, prepared, stored, result) -> dict[int, int]:
+def _merge_entities(writer, rejected, article_id, text, prepared, stored,
+                    result) -> dict[int, int]:
     index_to_id: dict[int, int] = {}
     standing = [row for row in stored.kept if row[4] != "rejected"]
     same_span = {(row[1], row[2], row[3]): row[0] for row in standing}
@@ -161,7 +179,7 @@ def _merge_entities(writer, rejected, article_id, prepared, stored, result) -> d
     for i, span in enumerate(prepared.entities):
         if span is None:
             continue
-        start, end, label, _, text_s, _, matches = span
+        start, end, label, span_text, text_s, _ = span
         key = (start, end, label)
         existing = same_span.get(key)
         if existing is not None:
@@ -171,7 +189,7 @@ def _merge_entities(writer, rejected, article_id, prepared, stored, result) -> d
             result.skipped_rejected += 1
         elif occupied and any(s < end and start < e for s, e in occupied):
             result.skipped_human += 1
-        elif not matches:
+        elif start < 0 or text[start:end] != span_text:  # what the span trigger checks
             raise ValueError(f"engine span {start}:{end} does not match the text")
         else:
             index_to_id[i] = writer.entity(article_id, span, repeated.pop(key, None), prepared)
@@ -212,7 +230,7 @@ class _Writer:
         self.delete_entities, self.delete_facts = [], []
 
     def entity(self, article_id: int, span: PreparedSpan, again: int | None, prepared) -> int:
-        start, end, label, text, text_s, value, _ = span
+        start, end, label, text, text_s, value = span
         if again is not None:  # the same suggestion again: same row, same id
             self.update_entities.append((value, prepared.source, prepared.model, self.stamp, again))
             return again
@@ -233,6 +251,13 @@ class _Writer:
                               for role, (entity, literal) in slots.items())
 
     def write(self) -> None:
+        """Every span was checked against its article's text (_merge_entities) and every
+        slot names an entity of the fact's own article (_resolve maps the article's
+        indexes only), so the per-row triggers step aside (core/schema.py)."""
+        with _rows_checked_here(self.conn):
+            self._write()
+
+    def _write(self) -> None:
         run = self.conn.executemany
         run("INSERT INTO entities (id, article_id, start, end, label, text, text_s, value, source,"
             " status, model, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,'suggested',?,?,?)",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from core.errors import UserError
-from core.model import ArticleStatus, Label
+from core.model import ArticleStatus, Label, Status
 from core.text import simplified_view
 
 
@@ -67,11 +67,12 @@ def _word_clause(word: str, params: list) -> str:
 
 def _label_clause(parsed: Query, params: list) -> str:
     """Articles with a non-rejected entity of one of the labels whose text holds every word."""
-    clause = (
-        "a.id IN (SELECT article_id FROM entities WHERE status != 'rejected'"
+    standing = [s.value for s in Status if s is not Status.REJECTED]
+    clause = (  # statuses named, not `!= 'rejected'`: the index entities_status leads with status
+        f"a.id IN (SELECT article_id FROM entities WHERE status IN ({','.join('?' * len(standing))})"
         f" AND label IN ({','.join('?' * len(parsed.labels))})"
     )
-    params += parsed.labels
+    params += standing + parsed.labels
     for word in parsed.words:
         clause += " AND text_s LIKE ? ESCAPE '\\'"
         params.append(f"%{_escape_like(word)}%")

@@ -10,6 +10,7 @@ import pytest
 from core import merge
 from core.jobs import JobResult, _gathered, _merge_chunk, extract
 from core.merge import merge_prepared, prepare
+from core.schema import MERGE_CHECKS_ROWS
 from core.model import Analysis, FactProposal, FactType, Label, SlotValue, Span
 from core.store import NewArticle, Store
 from core.text import OffsetMap
@@ -49,14 +50,13 @@ def rows(store: Store) -> tuple:
             conn.execute("SELECT * FROM fact_slots ORDER BY fact_id, role").fetchall())
 
 
-def test_prepare_trims_simplifies_and_checks_against_the_text():
-    text = "德州經開區 今年"
+def test_prepare_trims_and_simplifies():
     prepared = prepare(Analysis([Span(0, 6, Label.ORG, "德州經開區 "), Span(5, 6, Label.LOC, " "),
-                                 Span(6, 8, Label.DATE, "不对", {"year": 2024})], [], "e", "m"), text)
+                                 Span(6, 8, Label.DATE, "今年", {"year": 2024})], [], "e", "m"))
     org, blank, date = prepared.entities
-    assert org == (0, 5, "ORG", "德州經開區", "德州经开区", None, True)
+    assert org == (0, 5, "ORG", "德州經開區", "德州经开区", None)
     assert blank is None  # whitespace only: dropped, indexes of later spans unchanged
-    assert date == (6, 8, "DATE", "不对", "不对", '{"year": 2024}', False)
+    assert date == (6, 8, "DATE", "今年", "今年", '{"year": 2024}')
     assert (prepared.source, prepared.model) == ("engine:e", "m")
     assert pickle.loads(pickle.dumps(prepared)) == prepared
 
@@ -67,7 +67,7 @@ def test_a_batch_stores_what_one_merge_per_article_stores(tmp_path):
         fill(batch)
         for article_id, text in zip(ids, TEXTS, strict=True):
             one.merge_suggestions(article_id, analysis_for(text))
-        results = merge_prepared(batch, [(article_id, prepare(analysis_for(text), text))
+        results = merge_prepared(batch, [(article_id, prepare(analysis_for(text)))
                                          for article_id, text in zip(ids, TEXTS, strict=True)])
         assert [r.entities_added for r in results] == [2, 2, 1]
         assert rows(batch)[0] and rows(batch) == rows(one)
@@ -75,7 +75,7 @@ def test_a_batch_stores_what_one_merge_per_article_stores(tmp_path):
 
 def test_a_deleted_article_is_reported_and_the_rest_merged(fresh_store):
     ids = fill(fresh_store)
-    prepared = [(article_id, prepare(analysis_for(t), t)) for article_id, t in zip(ids, TEXTS, strict=True)]
+    prepared = [(article_id, prepare(analysis_for(t))) for article_id, t in zip(ids, TEXTS, strict=True)]
     fresh_store.conn.execute("DELETE FROM articles WHERE id = ?", (ids[1],))
     results = merge_prepared(fresh_store, prepared)
     assert results[1] is None and results[0].entities_added == 2 and results[2].entities_added == 1
@@ -85,15 +85,15 @@ def test_no_deleted_id_is_handed_to_another_article_in_the_same_batch(fresh_stor
     ids = fill(fresh_store)
     fresh_store.merge_suggestions(ids[0], analysis_for(TEXTS[0]))
     top = max(e.id for e in fresh_store.entities(ids[0]))
-    merge_prepared(fresh_store, [(ids[0], prepare(Analysis([], [], "batch-engine"), TEXTS[0])),
-                                 (ids[2], prepare(analysis_for(TEXTS[2]), TEXTS[2]))])
+    merge_prepared(fresh_store, [(ids[0], prepare(Analysis([], [], "batch-engine"))),
+                                 (ids[2], prepare(analysis_for(TEXTS[2])))])
     assert fresh_store.entities(ids[0]) == []
     assert [e.id > top for e in fresh_store.entities(ids[2])] == [True]
 
 
 def test_one_bad_article_fails_alone_and_its_chunk_is_merged(fresh_store):
     ids = fill(fresh_store)
-    chunk = [JobResult(a, prepare(analysis_for(t), t)) for a, t in zip(ids, TEXTS, strict=True)]
+    chunk = [JobResult(a, prepare(analysis_for(t))) for a, t in zip(ids, TEXTS, strict=True)]
     fresh_store.conn.execute("UPDATE articles SET clean_text = ? WHERE id = ?",  # edited meanwhile
                              ("某" * len(TEXTS[1]), ids[1]))
     chunk.append(JobResult(99, None, "article no longer exists"))
@@ -101,6 +101,47 @@ def test_one_bad_article_fails_alone_and_its_chunk_is_merged(fresh_store):
     assert "does not match" in outcomes[1] and outcomes[3] == "article no longer exists"
     assert outcomes[0].entities_added == 2 and outcomes[2].entities_added == 1
     assert fresh_store.entities(ids[1]) == [] and len(fresh_store.entities(ids[0])) == 2
+
+
+BAD_SPAN = ("INSERT INTO entities (article_id, start, end, label, text, text_s, source, status,"
+            " created_at, updated_at) VALUES (?, 0, 2, 'LOC', '不对', '不对', 'x', 'manual', '', '')")
+
+
+def assert_rows_are_checked(store: Store, article_id: int) -> None:
+    """The span trigger refuses a bad span again, here and on another connection."""
+    assert store.conn.execute("SELECT count(*) FROM meta WHERE key = ?",
+                              (MERGE_CHECKS_ROWS,)).fetchone()[0] == 0
+    other = sqlite3.connect(store.path)
+    for conn in (store.conn, other):
+        with pytest.raises(sqlite3.IntegrityError, match="does not match"):
+            conn.execute(BAD_SPAN, (article_id,))
+    other.close()
+
+
+@pytest.mark.parametrize(("start", "end", "text"),
+                         [(0, 4, "德州经开"), (-1, 2, "。德州"), (30, 40, "超过了文章的末尾的字")])
+def test_the_merge_checks_each_span_it_writes_and_the_triggers_come_back(
+        fresh_store, start, end, text):
+    """The merge writes its rows past the per-row triggers, so it refuses a bad span itself."""
+    ids = fill(fresh_store)
+    good = prepare(analysis_for(TEXTS[0]))
+    bad = prepare(Analysis([Span(start, end, Label.ORG, text)], [], "batch-engine"))  # 德州經開區…
+    with pytest.raises(ValueError, match="does not match the text"):
+        merge_prepared(fresh_store, [(ids[0], good), (ids[1], bad)])
+    assert rows(fresh_store) == ([], [], [])
+    assert_rows_are_checked(fresh_store, ids[0])
+    merge_prepared(fresh_store, [(ids[0], good)])
+    assert len(rows(fresh_store)[0]) == 2 and len(rows(fresh_store)[2]) == 2  # stored, slots too
+    assert_rows_are_checked(fresh_store, ids[0])
+
+
+def test_a_merge_inside_a_longer_transaction_leaves_the_checks_on_for_what_follows(fresh_store):
+    ids = fill(fresh_store)
+    with fresh_store.transaction() as conn:
+        merge_prepared(fresh_store, [(ids[0], prepare(analysis_for(TEXTS[0])))])
+        with pytest.raises(sqlite3.IntegrityError, match="does not match"):
+            conn.execute(BAD_SPAN, (ids[1],))
+    assert len(rows(fresh_store)[0]) == 2
 
 
 def test_an_interrupted_batch_leaves_every_article_untouched(fresh_store, monkeypatch):
@@ -113,7 +154,7 @@ def test_an_interrupted_batch_leaves_every_article_untouched(fresh_store, monkey
 
     monkeypatch.setattr(merge._Writer, "write", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        merge_prepared(fresh_store, [(a, prepare(analysis_for(t), t)) for a, t in zip(ids, TEXTS, strict=True)])
+        merge_prepared(fresh_store, [(a, prepare(analysis_for(t))) for a, t in zip(ids, TEXTS, strict=True)])
     assert rows(fresh_store) == ([], [], [])
 
 
@@ -162,7 +203,7 @@ def test_gathering_stops_when_cancelled():
 
 def test_an_article_twice_in_one_merge_is_refused_and_extract_runs_it_once(fresh_store):
     ids = fill(fresh_store)
-    twice = [(ids[0], prepare(analysis_for(TEXTS[0]), TEXTS[0]))] * 2
+    twice = [(ids[0], prepare(analysis_for(TEXTS[0])))] * 2
     with pytest.raises(ValueError, match="twice"):
         merge_prepared(fresh_store, twice)
     assert fresh_store.entities(ids[0]) == []  # refused before anything was written

@@ -8,7 +8,7 @@ import pytest
 
 from core import operations as ops
 from core.errors import SchemaTooNew, UserError
-from core.model import Label
+from core.model import Label, Status
 from core.store import NewArticle, Store
 from core.text import OffsetMap
 
@@ -20,7 +20,7 @@ def article(text: str, title: str = "t") -> NewArticle:
 def test_new_database_is_wal_with_foreign_keys(fresh_store):
     assert fresh_store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert fresh_store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert [v for (v,) in fresh_store.conn.execute("SELECT version FROM migrations")] == [1, 2, 3, 4, 5]
+    assert [v for (v,) in fresh_store.conn.execute("SELECT version FROM migrations")] == [1, 2, 3, 4, 5, 6]
 
 
 def test_duplicate_articles_are_skipped(fresh_store):
@@ -51,6 +51,24 @@ def test_unknown_label_is_refused_by_the_schema(fresh_store):
             " created_at, updated_at) VALUES (?,0,2,'CITY','德州','德州','x','manual','','')",
             (aid,),
         )
+
+
+def test_label_search_skips_rejected_entities_and_seeks_the_status_index(fresh_store):
+    ids, _ = fresh_store.add_articles([article("德州经开区"), article("德州市区", "b"), article("山东德州", "c")])
+    kept = ops.add_entity(fresh_store, ids[0], 0, 2, Label.LOC, annotator="林").entity_id
+    ops.add_entity(fresh_store, ids[2], 2, 4, Label.LOC, annotator="林")
+    gone = ops.add_entity(fresh_store, ids[1], 0, 2, Label.LOC, annotator="林").entity_id
+    ops.set_entity_status(fresh_store, [gone], Status.REJECTED, annotator="林")
+    assert fresh_store.article_ids(query="label:LOC 德州") == [ids[0], ids[2]]
+    assert fresh_store.article_ids(query="label:ORG 德州") == []
+    ops.set_entity_status(fresh_store, [kept], Status.REJECTED, annotator="林")
+    assert fresh_store.article_ids(query="label:LOC 德州") == [ids[2]]
+    statements = []
+    fresh_store.conn.set_trace_callback(statements.append)  # the SQL as run, values in place
+    fresh_store.article_ids(query="label:LOC 德州")
+    fresh_store.conn.set_trace_callback(None)
+    plan = str(fresh_store.conn.execute("EXPLAIN QUERY PLAN " + statements[-1]).fetchall())
+    assert "entities_status (status=? AND label=?)" in plan
 
 
 def test_search_finds_simplified_words_in_traditional_text(fresh_store):

@@ -24,8 +24,10 @@ REVIEWED = {
     ("core/schema.py", "_SPAN_MISMATCH"), ("core/schema.py", "_SLOT_ARTICLE"),
     ("core/schema.py", "_SPAN_MISMATCH_ONE_SCAN"),  # a constant trigger body (migration 3)
     ("core/schema.py", "int(version) + 1"),  # PRAGMA schema_version takes no parameter (migration 5)
+    ("core/schema.py", "MERGE_CHECKS_ROWS"), ("core/schema.py", "_NOT_MERGING"),  # constants (migration 6)
     ("core/store.py", "marks"), ("core/store.py", "_ENTITY_COLUMNS"), ("core/store.py", "where"),
     ("core/search.py", "','.join('?' * len(statuses))"),
+    ("core/search.py", "','.join('?' * len(standing))"),
     ("core/search.py", "','.join('?' * len(parsed.labels))"),
     ("core/formats/collect.py", "where"),
 }
