@@ -109,7 +109,8 @@ def merge_prepared(store, items: list[tuple[int, Prepared]]) -> list[MergeResult
     with store.transaction() as conn:
         rejected = store.rejected_keys()
         writer = _Writer(conn, now(), store.next_ids("entities"), store.next_ids("facts"))
-        results = [_merge_one(conn, writer, rejected, article_id, prepared)
+        held = _Stored.read(conn, ids)
+        results = [_merge_one(writer, rejected, article_id, prepared, held.get(article_id))
                    for article_id, prepared in items]
         writer.write()
     return results
@@ -127,14 +128,12 @@ def _rows_checked_here(conn):
         conn.execute("DELETE FROM meta WHERE key = ?", (MERGE_CHECKS_ROWS,))
 
 
-def _merge_one(conn, writer: _Writer, rejected: set, article_id: int,
-               prepared: Prepared) -> MergeResult | None:
-    row = conn.execute("SELECT clean_text FROM articles WHERE id = ?", (article_id,)).fetchone()
-    if row is None:
+def _merge_one(writer: _Writer, rejected: set, article_id: int, prepared: Prepared,
+               stored: _Stored | None) -> MergeResult | None:
+    if stored is None:
         return None
-    stored = _Stored(conn, article_id)
     result = MergeResult()
-    index_to_id = _merge_entities(writer, rejected, article_id, row[0], prepared, stored, result)
+    index_to_id = _merge_entities(writer, rejected, article_id, prepared, stored, result)
     stale_facts = _merge_facts(writer, article_id, prepared, stored.facts, index_to_id, result)
     gone = set(stored.stale) - set(index_to_id.values())
     writer.delete_facts.extend((i,) for i in stale_facts)
@@ -146,31 +145,45 @@ def _merge_one(conn, writer: _Writer, rejected: set, article_id: int,
 class _Stored:
     """What one article holds now, as the rule sees it (read inside the merge's transaction)."""
 
-    def __init__(self, conn, article_id: int) -> None:
+    def __init__(self, text: str) -> None:
+        self.text = text
         self.facts: dict[int, tuple] = {}  # id -> (type, stale, {role: (entity id, literal)})
-        pinned = set()  # entities named by a fact a person owns
-        for fact_id, fact_type, stale, role, entity_id, literal in conn.execute(
-                "SELECT f.id, f.type, f.status = 'suggested' AND f.source LIKE 'engine%', s.role,"
-                " s.entity_id, s.literal FROM facts f LEFT JOIN fact_slots s ON s.fact_id = f.id"
-                " WHERE f.article_id = ? ORDER BY f.id", (article_id,)):
-            slots = self.facts.setdefault(fact_id, (fact_type, bool(stale), {}))[2]
+        self.pinned: set[int] = set()  # entities named by a fact a person owns
+        self.stale: dict[int, tuple] = {}  # engine suggestions a new result replaces
+        self.kept: list[tuple] = []  # (id, start, end, label, status)
+
+    @classmethod
+    def read(cls, conn, article_ids: list[int]) -> dict[int, _Stored]:
+        """Every listed article that exists, in three queries for the whole batch."""
+        ids = json.dumps(article_ids)
+        held = {article_id: cls(text) for article_id, text in conn.execute(
+            "SELECT id, clean_text FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+            (ids,))}
+        for article_id, fact_id, fact_type, stale, role, entity_id, literal in conn.execute(
+                "SELECT f.article_id, f.id, f.type, f.status = 'suggested' AND f.source LIKE"
+                " 'engine%', s.role, s.entity_id, s.literal FROM facts f"
+                " LEFT JOIN fact_slots s ON s.fact_id = f.id"
+                " WHERE f.article_id IN (SELECT value FROM json_each(?)) ORDER BY f.id", (ids,)):
+            stored = held[article_id]
+            slots = stored.facts.setdefault(fact_id, (fact_type, bool(stale), {}))[2]
             if role is not None:
                 slots[role] = (entity_id, literal)
             if not stale and entity_id is not None:
-                pinned.add(entity_id)
-        self.stale: dict[int, tuple] = {}  # engine suggestions a new result replaces
-        self.kept: list[tuple] = []  # (id, start, end, label, status)
-        for row in conn.execute("SELECT id, start, end, label, status, source FROM entities"
-                                " WHERE article_id = ? ORDER BY start, end, id", (article_id,)):
+                stored.pinned.add(entity_id)
+        for row in conn.execute(
+                "SELECT article_id, id, start, end, label, status, source FROM entities"
+                " WHERE article_id IN (SELECT value FROM json_each(?))"
+                " ORDER BY article_id, start, end, id", (ids,)):
+            stored, row = held[row[0]], row[1:]
             if (row[4] == "suggested" and row[5].startswith(ENGINE_SOURCE_PREFIX)
-                    and row[0] not in pinned):
-                self.stale[row[0]] = row
+                    and row[0] not in stored.pinned):
+                stored.stale[row[0]] = row
             else:
-                self.kept.append(row)
+                stored.kept.append(row)
+        return held
 
 
-def _merge_entities(writer, rejected, article_id, text, prepared, stored,
-                    result) -> dict[int, int]:
+def _merge_entities(writer, rejected, article_id, prepared, stored, result) -> dict[int, int]:
     index_to_id: dict[int, int] = {}
     standing = [row for row in stored.kept if row[4] != "rejected"]
     same_span = {(row[1], row[2], row[3]): row[0] for row in standing}
@@ -189,7 +202,7 @@ def _merge_entities(writer, rejected, article_id, text, prepared, stored,
             result.skipped_rejected += 1
         elif occupied and any(s < end and start < e for s, e in occupied):
             result.skipped_human += 1
-        elif start < 0 or text[start:end] != span_text:  # what the span trigger checks
+        elif start < 0 or stored.text[start:end] != span_text:  # what the span trigger checks
             raise ValueError(f"engine span {start}:{end} does not match the text")
         else:
             index_to_id[i] = writer.entity(article_id, span, repeated.pop(key, None), prepared)
