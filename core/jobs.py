@@ -18,9 +18,11 @@ import signal
 import sqlite3
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
+from multiprocessing.connection import wait
 
 from core.merge import MergeResult, Prepared, merge_prepared, prepare
 from core.model import Analysis
@@ -35,6 +37,7 @@ MAX_CHUNK = 16
 # writer ~0.1 ms less per article than one per 16 (bench/README.md, extract).
 MAX_BATCH = 64
 GATHER_S = 0.25  # the longest a result waits for others to share its transaction
+CANCEL_POLL_S = 0.1  # how often a wait for results looks at the cancel flag
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +77,7 @@ def _init_worker(db_path: str) -> None:
                        lexicon=store.lexicon())
 
         analyze("德州经开区。", tagger=_engine["tagger"])  # warm jieba and the gazetteers now
-    except Exception as exc:  # a raising initializer makes Pool respawn workers forever
+    except Exception as exc:  # answered on every article, with the reason
         _engine["error"] = f"the engine did not start: {type(exc).__name__}: {exc}"
 
 
@@ -142,17 +145,119 @@ def iter_chunks(db_path: str, article_ids: list[int], *, jobs: int | None = None
     jobs = jobs or default_jobs()
     size = max(1, min(MAX_CHUNK, len(article_ids) // (jobs * 8)))
     tasks = [article_ids[i : i + size] for i in range(0, len(article_ids), size)]
-    context = multiprocessing.get_context("spawn")
-    pool = context.Pool(jobs, initializer=_init_worker, initargs=(str(db_path),))
+    workers = _Workers(str(db_path), tasks, jobs)
     try:
-        chunks = pool.imap_unordered(_analyze_chunk, tasks)
-        for first in chunks:
-            yield _gathered(chunks, first, gather, is_cancelled)
-            if is_cancelled():
+        while not is_cancelled():
+            try:
+                first = workers.next(timeout=CANCEL_POLL_S)
+            except multiprocessing.TimeoutError:
+                continue
+            except StopIteration:
                 return
+            yield _gathered(workers, first, gather, is_cancelled)
     finally:
-        pool.terminate()
-        pool.join()
+        workers.close()
+
+
+class _Workers:
+    """Engine processes, each sent chunks of article ids over its own pipe.
+
+    The caller's thread reads the results itself. multiprocessing.Pool, used
+    before, kept three threads in the parent, one of which woke for every result
+    waiting in the pipe: ~0.1 ms of the writer's CPU per article, and a third
+    thread wanting the GIL during merges; on two cores the writer's CPU is what
+    bounds `--jobs 2` (bench/README.md, extract). Each worker holds AHEAD chunks,
+    so it never waits while the caller merges. A worker that dies fails the
+    articles it held, and the rest go to the others (Pool waited for them forever).
+    """
+
+    AHEAD = 2
+
+    def __init__(self, db_path: str, tasks: list[list[int]], jobs: int) -> None:
+        context = multiprocessing.get_context("spawn")  # spawn also works in a frozen bundle
+        self.tasks = deque(tasks)
+        self.held: dict = {}  # pipe -> the chunks sent to its worker, oldest first
+        self.processes: dict = {}  # pipe -> its worker process
+        self.ready: deque[list[JobResult]] = deque()
+        for _ in range(jobs):
+            ours, theirs = context.Pipe()
+            process = context.Process(target=_serve, args=(theirs, db_path), daemon=True,
+                                      name="pizhu-engine")
+            process.start()
+            theirs.close()
+            self.held[ours], self.processes[ours] = deque(), process
+        for pipe in list(self.held):
+            for _ in range(self.AHEAD):
+                self._send(pipe)
+
+    def next(self, timeout: float | None = None) -> list[JobResult]:
+        """The next finished chunk; StopIteration when none is left, TimeoutError after timeout."""
+        while not self.ready:
+            busy = [pipe for pipe, held in self.held.items() if held]
+            if not busy:
+                raise StopIteration
+            ready = wait(busy + [self.processes[pipe].sentinel for pipe in busy], timeout)
+            if not ready:
+                raise multiprocessing.TimeoutError
+            for pipe in busy:
+                if pipe in self.held and (pipe in ready or self.processes[pipe].sentinel in ready):
+                    self._receive(pipe)
+        return self.ready.popleft()
+
+    def _send(self, pipe) -> None:
+        if not self.tasks:
+            return
+        try:
+            pipe.send(self.tasks[0])
+        except OSError:  # the worker is gone
+            self._lost(pipe)
+            return
+        self.held[pipe].append(self.tasks.popleft())
+
+    def _receive(self, pipe) -> None:
+        try:
+            if not pipe.poll():  # only the process ended: it sent nothing more
+                raise EOFError
+            chunk = pipe.recv()
+        except (EOFError, OSError):
+            self._lost(pipe)
+            return
+        self.held[pipe].popleft()
+        self.ready.append(chunk)
+        self._send(pipe)
+
+    def _lost(self, pipe) -> None:
+        process = self.processes.pop(pipe)
+        process.join(1)
+        reason = f"the engine process stopped (exit code {process.exitcode})"
+        lost = list(self.held.pop(pipe))
+        pipe.close()
+        if not self.held:  # no worker left for what nobody was sent
+            lost += self.tasks
+            self.tasks.clear()
+        if lost:
+            self.ready.append([JobResult(a, None, reason) for chunk in lost for a in chunk])
+        for other in list(self.held):  # what the lost worker would have taken next
+            while other in self.held and self.tasks and len(self.held[other]) < self.AHEAD:
+                self._send(other)
+
+    def close(self) -> None:
+        for pipe, process in self.processes.items():
+            process.terminate()
+            pipe.close()
+        for process in self.processes.values():
+            process.join()
+
+
+def _serve(pipe, db_path: str) -> None:
+    """A worker process: analyse each chunk of ids it is sent, until the parent is gone."""
+    _init_worker(db_path)
+    while True:
+        try:
+            task = pipe.recv()
+        except (EOFError, OSError):
+            return
+        pipe.send(_analyze_chunk(task))
 
 
 def _gathered(chunks, results: list[JobResult], gather: int, is_cancelled) -> list[JobResult]:

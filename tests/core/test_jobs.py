@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -94,6 +95,30 @@ def no_stall():
     yield
     signal.alarm(0)
     signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="kills a worker with SIGKILL (POSIX)")
+@pytest.mark.parametrize("killed", [1, 2])
+def test_a_worker_that_dies_fails_the_articles_it_held_and_the_run_ends(fresh_store, killed):
+    texts = [t + f"（{n}）" for n, t in enumerate(ARTICLES * 4)]  # 48 articles, chunks of 3
+    fill(fresh_store, texts)
+    victims = []
+
+    def progress(done, total, result):
+        if not victims:  # work is under way: kill engine processes with chunks in hand
+            victims.extend(p for p in multiprocessing.active_children() if p.name == "pizhu-engine")
+            for process in victims[:killed]:
+                os.kill(process.pid, signal.SIGKILL)
+
+    summary = extract(fresh_store, jobs=2, progress=progress)
+    assert summary.done + len(summary.failed) == len(texts) and not summary.cancelled
+    assert summary.failed and all(reason.startswith("the engine process stopped (exit code -9)")
+                                  for _, reason in summary.failed)
+    stored = per_article(fresh_store)
+    assert all(stored[aid] == [] for aid, _ in summary.failed)
+    assert sum(1 for entities in stored.values() if entities) == summary.done
+    if killed == 1:  # the other worker took over what nobody had been sent
+        assert summary.done > len(texts) // 2
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs SIGINT delivery and SIGALRM (POSIX)")
