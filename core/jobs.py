@@ -227,8 +227,12 @@ class _Workers:
         self._send(pipe)
 
     def _lost(self, pipe) -> None:
+        """A worker died: fail the chunks it held; the live workers take the rest as usual."""
         process = self.processes.pop(pipe)
         process.join(1)
+        if process.is_alive():  # its pipe broke first: make sure it is gone
+            process.terminate()
+            process.join()
         reason = f"the engine process stopped (exit code {process.exitcode})"
         lost = list(self.held.pop(pipe))
         pipe.close()
@@ -237,9 +241,6 @@ class _Workers:
             self.tasks.clear()
         if lost:
             self.ready.append([JobResult(a, None, reason) for chunk in lost for a in chunk])
-        for other in list(self.held):  # what the lost worker would have taken next
-            while other in self.held and self.tasks and len(self.held[other]) < self.AHEAD:
-                self._send(other)
 
     def close(self) -> None:
         for pipe, process in self.processes.items():
