@@ -17,7 +17,7 @@ from core.model import Analysis, Label, Span
 
 # Recorded on every suggestion (provenance); raised when the rules or gazetteers change what
 # the engine finds, so a database tells suggestions of one rule set from another's.
-ENGINE_VERSION = "pizhu-engine 0.2"
+ENGINE_VERSION = "pizhu-engine 0.3"
 
 _NO_TAGGER = object()
 _default_tagger_cache: list = []

@@ -20,7 +20,7 @@ from core.model import Label
 ORG_SUFFIX_RE = re.compile(
     r"(?=[股有公集管委党工人政办服检中卫大学分小幼高医银新报日晚电广通研科协商联基法派支调局部厅网海])"
     r"(?:股份有限公司|有限责任公司|有限公司|公司|集团(?!化)|管委会|管理委员会|委员会|党工委|工委|人民政府|政府|"
-    r"办公室|办事处|服务中心|检验中心|中心(?![城区线点卫小学医])|卫生院|(?<![上读考进])大学|学院|分校|(?<!高)中学|(?<![中上])小学|幼儿园|(?<![中高小])学校|医院|银行|"
+    r"办公室|办事处|服务中心|检验中心|中心(?![城区线点卫小学医])|卫生院|(?<![上读考进])大学|学院|分校|(?<!高)中学|(?<![中上])小学|幼儿园|(?<![中高小])学校|医院|银行(?!业)|"
     r"新闻网|报社|日报|晚报|电视台|广播电台|通讯社|研究院|研究所|科学院|协会|学会(?![了])|商会|联合会|基金会|基金|"
     r"法院|检察院|公安局|派出所|大队|支队|调研组|分局|海关(?!总署)|海关总署|"
     r"(?<![格布结大全时当政骗赌饭开残变新僵胜棋战])局(?![长面势部限])|(?<![内外全东西南北中局干总支])部(?![长门分署队件位落级委属])|"
@@ -137,6 +137,7 @@ def find_orgs(simp: str, barriers: set[int], projects: list[Cand]) -> list[Cand]
         start = trim_lead(simp, extend_left(simp, m.start(), stops, min_body=2), m.start())
         for joined in JOINING_WORDS.finditer(simp, start, m.start()):  # 财政部会同|农业农村部
             start = joined.end()
+        start = _after_speaker(simp, start, m.start())
         if _SCHOOL_RE.search(suffix):
             start = _SCHOOL_LEAD.match(simp, start, m.start()).end()
         if suffix in _GOVERNMENT:  # 以色列政府: a country may begin with a stop character (以)
@@ -154,6 +155,19 @@ def find_orgs(simp: str, barriers: set[int], projects: list[Cand]) -> list[Cand]
             label = Label.PROJECT  # a school being built is a project (GUIDELINES: 博文中学)
         out.append(Cand(start, m.end(), label, PRIO_RULE))
     return out
+
+
+_SAYING = re.compile(r"称|表示|指出|说|透露|强调|宣布")
+
+
+def _after_speaker(simp: str, start: int, end: int) -> int:
+    """美联储副主席称|美国银行: a title and the verb of what its holder said are no part of a
+    name that follows them."""
+    for title in gazetteer.title_regex().finditer(simp, start, end):
+        said = _SAYING.match(simp, title.end(), end)
+        if said:
+            start = said.end()
+    return start
 
 
 def _country_before(simp: str, end: int) -> int:

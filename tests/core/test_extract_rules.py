@@ -425,6 +425,18 @@ def test_transliterations_and_joined_bodies(text, expected):
     assert spans(text, tagger=None) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("美联储副主席称美国银行体系稳健。",  # the speaker is no part of the bank's name
+     {("美联储", "ORG"), ("副主席", "TITLE"), ("美国银行", "ORG")}),
+    ("美联储副主席称美银行业整体稳健。", {("美联储", "ORG"), ("副主席", "TITLE"), ("美", "LOC")}),
+    ("中国银行业协会发布报告。", {("中国银行业协会", "ORG")}),  # an industry, and its association
+    ("海地过渡总统委员会发表声明。", {("海地过渡总统委员会", "ORG")}),  # a title inside a name stays
+    ("乌克兰苏梅州遭到袭击。", {("乌克兰", "LOC"), ("苏梅州", "LOC")}),  # Sumy oblast, not 苏 + 梅州
+])
+def test_speakers_industries_and_front_line_oblasts(text, expected):
+    assert spans(text, tagger=None) == expected
+
+
 def test_indicator_without_a_period_word_or_a_plan():
     facts = analyze("“十五五”时期全国公共机构单位建筑面积碳排放将力争下降8.5%。").facts
     assert [f.slots["indicator"].literal for f in facts] == ["公共机构单位建筑面积碳排放"]
