@@ -151,6 +151,7 @@ _METRIC_PATTERNS = (
 _HEDGE_ONLY = re.compile(r"超过|不超过|以上|约|近|达|为|共|累计|最高|至今|目前|截至目前|已经|已")
 _EDGE_PUNCT = re.compile(r"^[^\w]+|[^\w]+$")  # （中亚）班列数量 gives 班列数量, not ）班列数量
 _INDICATOR_TAIL = re.compile(r"(?:已|将|力争|有望|预计|分别净|分别|都|共计|合计|累计|在原有基础上)+$")  # not 均: 年均
+_CAUSING = re.compile(r"(?<![转出退谦礼])让|使得|(?<![大特天行])使(?![用馆命者])")
 _INDICATOR_LEAD = re.compile(r"^(?:时期|期间|全区|全市|全省|全国|我国|所有|我区|我市|并|且|共|累计|其中|已|将获|获得|获)+")
 
 
@@ -163,6 +164,7 @@ def _indicator(prefix: str) -> str | None:
         if fixed:
             return fixed
         ind = re.split(r"较|(?<![同环])比|与|同比|环比", m.group("ind").strip())[0]
+        ind = _CAUSING.split(ind)[-1]  # 虚拟拍摄让|拍摄效率提高55%: what rose follows 让
         ind = _INDICATOR_TAIL.sub("", _INDICATOR_LEAD.sub("", _EDGE_PUNCT.sub("", ind))).strip()
         if ind:
             return ind

@@ -355,7 +355,10 @@ def _project_ok(name: str, suffix_len: int) -> bool:
     body = _strip_places(name)[:-suffix_len] if len(_strip_places(name)) > suffix_len else ""
     # A bare …项目 needs more specific words than a park or base does (低空文旅项目 is a kind).
     need = 3 if name.endswith("项目") and suffix_len == 2 else 2
-    return len(GENERIC_PROJECT_WORDS.sub("", body)) >= need
+    specific = GENERIC_PROJECT_WORDS.sub("", body)
+    if body == specific and jieba_lexicon()[1].get(body) in _VERB_TAGS:
+        return False  # 拍摄基地, 生产基地: named by what is done there, a kind of base
+    return len(specific) >= need
 
 
 def _strip_places(name: str) -> str:

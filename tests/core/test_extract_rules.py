@@ -433,13 +433,34 @@ def test_transliterations_and_joined_bodies(text, expected):
     ("海地过渡总统委员会发表声明。", {("海地过渡总统委员会", "ORG")}),  # a title inside a name stays
     ("乌克兰苏梅州遭到袭击。", {("乌克兰", "LOC"), ("苏梅州", "LOC")}),  # Sumy oblast, not 苏 + 梅州
 ])
+
 def test_speakers_industries_and_front_line_oblasts(text, expected):
+    assert spans(text, tagger=None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("让这个开园还不到半年的拍摄基地迅速成为行业标杆。", {("半年", "DATE")}),  # a kind of base
+    ("随后，完成空间站组装任务。", set()),
+    ("公司在德州建设生产基地。", {("德州", "LOC")}),
+    ("万众智能产业园二期开工。", {("万众智能产业园二期", "PROJECT")}),
+])
+def test_a_base_named_by_a_verb_is_a_kind(text, expected):
     assert spans(text, tagger=None) == expected
 
 
 def test_indicator_without_a_period_word_or_a_plan():
     facts = analyze("“十五五”时期全国公共机构单位建筑面积碳排放将力争下降8.5%。").facts
     assert [f.slots["indicator"].literal for f in facts] == ["公共机构单位建筑面积碳排放"]
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("虚拟拍摄让拍摄效率提高55%。", "拍摄效率"),  # what rose is what follows 让
+    ("新技术使生产成本降低20%。", "生产成本"),
+    ("今年使用量增长5%。", "使用量"),  # 使用 is no 使
+    ("股权转让金额为5亿元。", "股权转让金额"),  # 转让 is no 让
+])
+def test_indicator_after_a_causing_verb(text, indicator):
+    assert [f.slots["indicator"].literal for f in analyze(text).facts] == [indicator]
 
 
 @pytest.mark.parametrize("text, expected", [
