@@ -16,8 +16,8 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from core.jieba_dict import dict_bytes
 from core.repair_tables import is_pua, is_simplified_only, is_variant, to_simplified
 
 MAX_WORD = 4
@@ -97,23 +97,10 @@ PUNCTUATION.update({c: -9.5 for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnop
 PUNCTUATION.update({a: PUNCTUATION[f] for a, f in zip(",:;()?!", "，：；（）？！", strict=True)})
 
 
-def _dict_text() -> str:
-    """jieba's dict.txt, found without importing jieba (its import alone is slow)."""
-    from importlib import resources, util
-
-    spec = util.find_spec("jieba")
-    if spec is None or not spec.submodule_search_locations:
-        raise ImportError("jieba is not installed")
-    path = Path(list(spec.submodule_search_locations)[0]) / "dict.txt"
-    if not path.exists():  # a frozen bundle: go through the package
-        return resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
-    return path.read_text(encoding="utf-8")
-
-
 @lru_cache(maxsize=1)
 def _model() -> tuple[dict[str, str], float, float]:
     """Word -> count (as text, converted on use), log of the total, unknown log p."""
-    pairs = re.findall(rf"^(\S{{1,{MAX_WORD}}}) (\d+)", _dict_text(), re.M)
+    pairs = re.findall(rf"^(\S{{1,{MAX_WORD}}}) (\d+)", dict_bytes().decode("utf-8"), re.M)
     counts = dict(pairs)
     log_total = math.log(sum(map(int, counts.values())))
     return counts, log_total, -log_total - 2.0

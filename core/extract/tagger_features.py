@@ -18,7 +18,6 @@ strings are the model's vocabulary (FEATURE_VERSION is part of its name).
 
 from __future__ import annotations
 
-import logging
 from functools import lru_cache
 
 from core.extract.tagger_data import SENTENCE_ENDS
@@ -45,13 +44,10 @@ _END = "$"
 
 @lru_cache(maxsize=1)
 def jieba_lexicon() -> tuple[dict[str, int], dict[str, str]]:
-    """jieba's word frequencies and default POS tags (logger silenced, loaded once)."""
-    import jieba
-    import jieba.posseg
+    """jieba's word frequencies and default POS tags, loaded once (core.jieba_dict)."""
+    from core.jieba_dict import lexicon
 
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
+    return lexicon()
 
 
 # jieba's proper-noun tags (person, place, organisation, other proper noun).

@@ -10,8 +10,8 @@ import pytest
 from core import merge
 from core.jobs import JobResult, _gathered, _merge_chunk, extract
 from core.merge import merge_prepared, prepare
-from core.schema import MERGE_CHECKS_ROWS
 from core.model import Analysis, FactProposal, FactType, Label, SlotValue, Span
+from core.schema import MERGE_CHECKS_ROWS
 from core.store import NewArticle, Store
 from core.text import OffsetMap
 
