@@ -145,7 +145,7 @@ def iter_chunks(db_path: str, article_ids: list[int], *, jobs: int | None = None
     jobs = jobs or default_jobs()
     size = max(1, min(MAX_CHUNK, len(article_ids) // (jobs * 8)))
     tasks = [article_ids[i : i + size] for i in range(0, len(article_ids), size)]
-    workers = _Workers(str(db_path), tasks, jobs)
+    workers = _Workers(str(db_path), tasks, min(jobs, len(tasks)))
     try:
         while not is_cancelled():
             try:
@@ -179,16 +179,21 @@ class _Workers:
         self.held: dict = {}  # pipe -> the chunks sent to its worker, oldest first
         self.processes: dict = {}  # pipe -> its worker process
         self.ready: deque[list[JobResult]] = deque()
-        for _ in range(jobs):
-            ours, theirs = context.Pipe()
-            process = context.Process(target=_serve, args=(theirs, db_path), daemon=True,
-                                      name="pizhu-engine")
-            process.start()
-            theirs.close()
-            self.held[ours], self.processes[ours] = deque(), process
+        try:
+            for _ in range(jobs):
+                ours, theirs = context.Pipe()
+                process = context.Process(target=_serve, args=(theirs, db_path), daemon=True,
+                                          name="pizhu-engine")
+                self.held[ours], self.processes[ours] = deque(), process
+                process.start()
+                theirs.close()
+        except BaseException:  # Ctrl-C or no more processes: stop the ones started
+            self.close()
+            raise
         for pipe in list(self.held):
             for _ in range(self.AHEAD):
-                self._send(pipe)
+                if pipe in self.held:  # a failed send loses the worker
+                    self._send(pipe)
 
     def next(self, timeout: float | None = None) -> list[JobResult]:
         """The next finished chunk; StopIteration when none is left, TimeoutError after timeout."""
@@ -244,10 +249,12 @@ class _Workers:
 
     def close(self) -> None:
         for pipe, process in self.processes.items():
-            process.terminate()
+            if process.pid is not None:  # started
+                process.terminate()
             pipe.close()
         for process in self.processes.values():
-            process.join()
+            if process.pid is not None:
+                process.join()
 
 
 def _serve(pipe, db_path: str) -> None:

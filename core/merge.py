@@ -156,7 +156,9 @@ class _Stored:
     def read(cls, conn, article_ids: list[int]) -> dict[int, _Stored]:
         """Every listed article that exists, in three queries for the whole batch."""
         ids = json.dumps(article_ids)
-        held = {article_id: cls(text) for article_id, text in conn.execute(
+        # substr() in the span trigger ends at a NUL, as SQLite's text functions do; the check
+        # here reads the text the same way, so it refuses what the trigger refuses.
+        held = {article_id: cls(text.partition("\0")[0]) for article_id, text in conn.execute(
             "SELECT id, clean_text FROM articles WHERE id IN (SELECT value FROM json_each(?))",
             (ids,))}
         for article_id, fact_id, fact_type, stale, role, entity_id, literal in conn.execute(
@@ -164,7 +166,9 @@ class _Stored:
                 " 'engine%', s.role, s.entity_id, s.literal FROM facts f"
                 " LEFT JOIN fact_slots s ON s.fact_id = f.id"
                 " WHERE f.article_id IN (SELECT value FROM json_each(?)) ORDER BY f.id", (ids,)):
-            stored = held[article_id]
+            stored = held.get(article_id)
+            if stored is None:  # a fact whose article is gone (foreign keys were off)
+                continue
             slots = stored.facts.setdefault(fact_id, (fact_type, bool(stale), {}))[2]
             if role is not None:
                 slots[role] = (entity_id, literal)
@@ -174,7 +178,9 @@ class _Stored:
                 "SELECT article_id, id, start, end, label, status, source FROM entities"
                 " WHERE article_id IN (SELECT value FROM json_each(?))"
                 " ORDER BY article_id, start, end, id", (ids,)):
-            stored, row = held[row[0]], row[1:]
+            stored, row = held.get(row[0]), row[1:]
+            if stored is None:  # an entity whose article is gone (foreign keys were off)
+                continue
             if (row[4] == "suggested" and row[5].startswith(ENGINE_SOURCE_PREFIX)
                     and row[0] not in stored.pinned):
                 stored.stale[row[0]] = row

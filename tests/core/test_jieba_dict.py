@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import marshal
+import tempfile
+
 import pytest
 
 from core import jieba_dict
@@ -25,7 +28,8 @@ def test_the_cache_holds_exactly_what_jieba_loads_and_is_read_back(tmp_path, fro
     assert jieba_dict.lexicon(tmp_path) == (freq, tags)
 
 
-@pytest.mark.parametrize("damage", [b"", b"not marshal data", b"\xe9\x00\x00"])
+@pytest.mark.parametrize("damage", [b"", b"not marshal data", b"\xe9\x00\x00",
+                                    marshal.dumps(({"的": "x"}, {"的": 1}))])  # loads, wrong kinds
 def test_a_damaged_cache_is_made_again(tmp_path, from_jieba, damage):
     jieba_dict.cache_path(tmp_path).write_bytes(damage)
     assert jieba_dict.lexicon(tmp_path) == from_jieba
@@ -33,7 +37,15 @@ def test_a_damaged_cache_is_made_again(tmp_path, from_jieba, damage):
     assert jieba_dict.cache_path(tmp_path).stat().st_size > 1_000_000
 
 
-def test_a_folder_that_cannot_be_written_only_costs_time(tmp_path, from_jieba):
-    missing = tmp_path / "no such folder"
-    assert jieba_dict.lexicon(missing) == from_jieba
-    assert not missing.exists()
+def test_a_folder_that_cannot_be_made_only_costs_time(tmp_path, from_jieba):
+    (tmp_path / "a file").write_text("not a folder")
+    blocked = tmp_path / "a file" / "cache"
+    assert jieba_dict.lexicon(blocked) == from_jieba
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a file"]  # nothing left behind
+
+
+def test_the_cache_is_the_users_own_folder_or_pizhu_cache_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("PIZHU_CACHE_DIR", str(tmp_path))
+    assert jieba_dict.cache_path().parent == tmp_path
+    monkeypatch.delenv("PIZHU_CACHE_DIR")
+    assert not str(jieba_dict.cache_path()).startswith(tempfile.gettempdir())  # not shared /tmp

@@ -97,6 +97,13 @@ def no_stall():
     signal.signal(signal.SIGALRM, previous)
 
 
+def test_no_more_engine_processes_than_chunks(fresh_store):
+    ids = fill(fresh_store, ARTICLES[:1])
+    engines = [len([p for p in multiprocessing.active_children() if p.name == "pizhu-engine"])
+               for _ in iter_analyses(str(fresh_store.path), ids, jobs=4)]
+    assert engines == [1]
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="kills a worker with SIGKILL (POSIX)")
 @pytest.mark.parametrize("killed", [1, 2])
 def test_a_worker_that_dies_fails_the_articles_it_held_and_the_run_ends(fresh_store, killed):

@@ -135,6 +135,30 @@ def test_the_merge_checks_each_span_it_writes_and_the_triggers_come_back(
     assert_rows_are_checked(fresh_store, ids[0])
 
 
+def test_after_a_nul_the_merge_refuses_spans_as_the_trigger_does(fresh_store):
+    """SQLite's substr() ends at a NUL; the merge's own check reads the text the same way."""
+    ids = fill(fresh_store, ["德州\0经开区管委会"])
+    after = prepare(Analysis([Span(3, 6, Label.LOC, "经开区")], [], "batch-engine"))
+    with pytest.raises(ValueError, match="does not match the text"):
+        merge_prepared(fresh_store, [(ids[0], after)])
+    with pytest.raises(sqlite3.IntegrityError, match="does not match"):
+        fresh_store.conn.execute(BAD_SPAN.replace("0, 2, 'LOC', '不对', '不对'",
+                                                  "3, 6, 'LOC', '经开区', '经开区'"), (ids[0],))
+    before = prepare(Analysis([Span(0, 2, Label.LOC, "德州")], [], "batch-engine"))
+    assert merge_prepared(fresh_store, [(ids[0], before)])[0].entities_added == 1
+
+
+def test_rows_left_by_an_article_deleted_without_foreign_keys_do_not_stop_a_merge(fresh_store):
+    ids = fill(fresh_store)
+    merge_prepared(fresh_store, [(a, prepare(analysis_for(t))) for a, t in zip(ids, TEXTS, strict=True)])
+    fresh_store.conn.execute("PRAGMA foreign_keys = OFF")  # as in the sqlite3 shell
+    fresh_store.conn.execute("DELETE FROM articles WHERE id = ?", (ids[0],))
+    fresh_store.conn.execute("PRAGMA foreign_keys = ON")
+    results = merge_prepared(fresh_store, [(a, prepare(analysis_for(t)))
+                                           for a, t in zip(ids, TEXTS, strict=True)])
+    assert results[0] is None and results[1].entities_added == 2
+
+
 def test_a_merge_inside_a_longer_transaction_leaves_the_checks_on_for_what_follows(fresh_store):
     ids = fill(fresh_store)
     with fresh_store.transaction() as conn:
