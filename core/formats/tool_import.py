@@ -7,6 +7,10 @@ status manual, or suggested where the tool marks them as predictions.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from itertools import accumulate
+
+from core.formats.base import ImportedDoc
 from core.formats.loader import add_entities, add_facts, find_article, insert_article, plain_article
 from core.store import Store
 
@@ -15,6 +19,9 @@ def store_docs(store: Store, docs, report, *, source: str, annotator: str, sourc
     """Store a tool's documents in one transaction; annotations get `source` = the tool."""
     with store.transaction():
         for doc in docs:
+            doc, nuls = without_nul(doc)
+            if nuls:
+                report.added["NUL characters removed"] += nuls
             if not doc.text:
                 report.problem(doc.where, "no text; skipped")
                 continue
@@ -32,3 +39,25 @@ def store_docs(store: Store, docs, report, *, source: str, annotator: str, sourc
                      for f in doc.facts]
             add_facts(store, article_id, facts, keys, doc.where, report)
             store.journal(annotator, "import", article_id, None, source)
+
+
+def without_nul(doc: ImportedDoc) -> tuple[ImportedDoc, int]:
+    """The document without NUL characters, each span moved left by the NULs before it.
+
+    SQLite's text functions stop at a NUL, the span check among them, so a span
+    after one could never be stored or checked; core.ingest drops NULs from
+    plain text the same way. A span out of range stays out of range and is
+    reported as such.
+    """
+    count = doc.text.count("\0")
+    if not count:
+        return doc, 0
+    before = list(accumulate((ch == "\0" for ch in doc.text), initial=0))  # NULs in text[:i]
+
+    def moved(i: int) -> int:
+        return i - before[i] if 0 <= i < len(before) else i
+
+    entities = [replace(e, start=moved(e.start), end=moved(e.end),
+                        text=None if e.text is None else e.text.replace("\0", ""))
+                for e in doc.entities]
+    return replace(doc, text=doc.text.replace("\0", ""), entities=entities), count

@@ -152,6 +152,20 @@ def test_import_reports_bad_spans_per_line(tmp_path):
     assert report.problems[-1].startswith("line 3: not valid JSON")
 
 
+def test_nul_characters_are_dropped_and_spans_follow(tmp_path):
+    """SQLite's text functions stop at a NUL: the span after one would be refused."""
+    path = tmp_path / "d.jsonl"
+    record = {"text": "德州\u0000经开区\u0000\u0000管委会", "label": [[3, 6, "LOC"], [8, 11, "ORG"], [3, 15, "ORG"]]}
+    path.write_text(json.dumps(record), encoding="utf-8")
+    with Store(tmp_path / "i.db") as target:
+        report = ex.import_file(target, path)
+        assert target.article_text(1) == "德州经开区管委会"
+        assert [(e.start, e.end, e.text) for e in target.entities(1)] == [(2, 5, "经开区"),
+                                                                        (5, 8, "管委会")]
+    assert report.added["NUL characters removed"] == 3
+    assert len(report.problems) == 1 and "out of range" in report.problems[0]
+
+
 def test_labelstudio_text_mismatch_and_utf16_offsets(tmp_path):
     text = "😀王志强到德州"
     task = {"data": {"text": text}, "annotations": [{"result": [
