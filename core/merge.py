@@ -85,10 +85,9 @@ def prepare(analysis: Analysis) -> Prepared:
 
 def merge_suggestions(store, article_id: int, analysis: Analysis | Prepared) -> MergeResult:
     """Merge one article's results (an Analysis, or one `prepare`d by a worker)."""
-    with store.transaction():
-        if isinstance(analysis, Analysis):
-            analysis = prepare(analysis)
-        (result,) = merge_prepared(store, [(article_id, analysis)])
+    if isinstance(analysis, Analysis):
+        analysis = prepare(analysis)
+    (result,) = merge_prepared(store, [(article_id, analysis)])  # one transaction
     if result is None:
         raise UserError(f"no article with id {article_id}")
     return result
